@@ -1,0 +1,68 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import jsxA11y from 'eslint-plugin-jsx-a11y'
+import pluginQuery from '@tanstack/eslint-plugin-query'
+import testingLibrary from 'eslint-plugin-testing-library'
+import globals from 'globals'
+
+const layer = (forbidden, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }] }],
+})
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'public/mockServiceWorker.js', 'coverage', 'test-results'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, '@tanstack/query': pluginQuery },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...pluginQuery.configs.recommended.rules,
+    },
+  },
+  { files: ['src/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
+  {
+    files: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+    ...testingLibrary.configs['flat/react'],
+  },
+  // Layers: domain at the bottom, nothing imports upward; only main.tsx and tests import mocks.
+  {
+    files: ['src/domain/**'],
+    ignores: ['src/**/*.test.ts', 'src/**/*.bench.ts'],
+    rules: layer(['@/*', '!@/domain/*', 'react', 'react-*', '@tanstack/*', 'zustand', 'msw', 'msw/*'], 'domain is pure: no React, fetch or other layers'),
+  },
+  {
+    files: ['src/api/**'],
+    ignores: ['src/**/*.test.ts'],
+    rules: layer(['@/app/*', '@/features/*', '@/components/*', '@/mocks/*', '@/stores/*'], 'api depends on domain only'),
+  },
+  {
+    files: ['src/mocks/**'],
+    ignores: ['src/**/*.test.ts', 'src/**/*.bench.ts'],
+    rules: layer(['@/app/*', '@/features/*', '@/components/*', '@/stores/*', 'react', 'react-*'], 'mocks depend on api schemas and domain only'),
+  },
+  {
+    files: ['src/features/**', 'src/components/**', 'src/lib/**', 'src/stores/**'],
+    rules: layer(['@/app/*', '@/mocks/*', '@/features/*', '../../*'], 'features never import app, mocks or each other (use relative paths inside a feature)'),
+  },
+  {
+    files: ['src/app/**'],
+    rules: layer(['@/mocks/*'], 'only main.tsx imports the mock backend'),
+  },
+  {
+    files: ['*.config.{js,ts}', 'scripts/**', '.ci/**', 'test/e2e/**'],
+    rules: { '@typescript-eslint/no-floating-promises': 'off' },
+  },
+)

@@ -1,0 +1,171 @@
+/**
+ * The one fetch wrapper. Every response is parsed with its zod schema here, and every
+ * failure (transport, timeout, HTTP status, malformed JSON, schema violation) becomes
+ * an ApiError with a kind, so panels can say in words what went wrong.
+ */
+import type { z } from 'zod'
+import { noteServerDate } from './server-time'
+
+export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'malformed' | 'schema' | 'aborted'
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly details: {
+      status?: number
+      /** Milliseconds the server asked us to wait (Retry-After). */
+      retryAfterMs?: number
+      /** Parsed JSON error body, when the server sent one. */
+      body?: unknown
+      path?: string
+    } = {},
+  ) {
+    super(message)
+  }
+
+  get status(): number | undefined {
+    return this.details.status
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError
+}
+
+let baseUrl = ''
+
+/** Points every request at a backend; '' means same origin (the mock backend). */
+export function configureApi(options: { baseUrl: string }): void {
+  baseUrl = options.baseUrl.replace(/\/$/, '')
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+  body?: unknown
+  headers?: Record<string, string>
+  signal?: AbortSignal
+  timeoutMs?: number
+  query?: Record<string, string | number | undefined>
+}
+
+export interface ApiResponse<T> {
+  data: T
+  status: number
+  headers: Headers
+}
+
+/** Fetches `path`, parses the JSON body with `schema`, returns data and headers. */
+export async function apiRequest<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<ApiResponse<z.infer<S>>> {
+  const url = buildUrl(path, options.query)
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const timeout = AbortSignal.timeout(timeoutMs)
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers }
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+
+  let response: Response
+  try {
+    response = await fetch(url, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal,
+    })
+  } catch (e) {
+    if (options.signal?.aborted) throw new ApiError('aborted', 'The request was cancelled.', { path })
+    if (timeout.aborted) throw new ApiError('timeout', `No answer within ${Math.round(timeoutMs / 1000)} s.`, { path })
+    throw new ApiError('network', `Could not reach the server (${describe(e)}).`, { path })
+  }
+  noteServerDate(response.headers.get('Date'), Date.now())
+
+  let text: string
+  try {
+    text = await response.text()
+  } catch (e) {
+    if (timeout.aborted) throw new ApiError('timeout', `No answer within ${Math.round(timeoutMs / 1000)} s.`, { path })
+    throw new ApiError('network', `The connection broke while reading (${describe(e)}).`, { path })
+  }
+
+  let json: unknown = undefined
+  let jsonOk = true
+  if (text.length > 0) {
+    try {
+      json = JSON.parse(text)
+    } catch {
+      jsonOk = false
+    }
+  }
+
+  if (!response.ok) {
+    const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), Date.now())
+    throw new ApiError('http', httpMessage(response.status, json), {
+      status: response.status,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      body: jsonOk ? json : undefined,
+      path,
+    })
+  }
+  if (!jsonOk) throw new ApiError('malformed', 'The server sent a response that is not valid JSON.', { path, status: response.status })
+
+  const parsed = schema.safeParse(json)
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]
+    const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : ''
+    throw new ApiError('schema', `The server's answer did not match the contract${where}: ${first?.message ?? 'invalid'}.`, {
+      path,
+      status: response.status,
+    })
+  }
+  return { data: parsed.data, status: response.status, headers: response.headers }
+}
+
+/** Like apiRequest, returning only the parsed body. */
+export async function apiFetch<S extends z.ZodType>(path: string, schema: S, options?: RequestOptions): Promise<z.infer<S>> {
+  return (await apiRequest(path, schema, options)).data
+}
+
+function buildUrl(path: string, query: RequestOptions['query']): string {
+  const params = new URLSearchParams()
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) params.set(k, String(v))
+  const qs = params.toString()
+  return `${baseUrl}${path}${qs ? `?${qs}` : ''}`
+}
+
+/** Retry-After is either delay-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
+  if (value === null || value.trim() === '') return undefined
+  const seconds = Number(value)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const at = Date.parse(value)
+  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs)
+}
+
+function httpMessage(status: number, body: unknown): string {
+  const detail =
+    typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string' ? `: ${body.message}` : ''
+  const words: Record<number, string> = {
+    400: 'The request was rejected',
+    404: 'Not found',
+    409: 'Conflict',
+    412: 'Someone else changed this first',
+    428: 'The change was sent without a version',
+    429: 'Too many requests',
+    500: 'The server failed',
+    502: 'The gateway failed',
+    503: 'The service is unavailable',
+    504: 'The gateway timed out',
+  }
+  return `${words[status] ?? 'The server answered with an error'} (HTTP ${status})${detail}.`
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
+}

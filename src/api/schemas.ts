@@ -1,0 +1,240 @@
+/**
+ * The wire contract. Every byte from the network is parsed with one of these at the
+ * boundary (see client.ts); the TypeScript types are inferred from them. IDs are
+ * strings; timestamps are ISO 8601 with an offset.
+ */
+import { z } from 'zod'
+import { COMPONENTS, METRIC_IDS, SCENARIOS } from '@/domain/catalog'
+import { sampleCount } from '@/domain/time-grid'
+
+export const isoDateTime = z.iso.datetime({ offset: true })
+export const id = z.string().min(1).max(200)
+
+// ---------------------------------------------------------------- metrics
+
+export const metricId = z.enum(METRIC_IDS)
+export const metricUnit = z.enum(['ms', 'ratio', 'rps', 'bool', 'count'])
+
+/** A sample is a finite, non-negative number, or null where no data was recorded (a gap). */
+export const sampleValue = z.number().finite().nonnegative().nullable()
+
+export const metricSeries = z
+  .object({
+    metric: metricId,
+    unit: metricUnit,
+    from: isoDateTime,
+    to: isoDateTime,
+    /** Seconds between samples. */
+    step: z.number().int().positive(),
+    /** values[i] is the sample at from + i * step; null is a gap. */
+    values: z.array(sampleValue),
+  })
+  .refine((s) => Date.parse(s.to) >= Date.parse(s.from), { message: '`to` is before `from`', path: ['to'] })
+  .refine((s) => s.values.length === sampleCount(Date.parse(s.from), Date.parse(s.to), s.step), {
+    message: 'values do not match from, to and step',
+    path: ['values'],
+  })
+export type MetricSeries = z.infer<typeof metricSeries>
+
+export const metricsResponse = z.object({
+  from: isoDateTime,
+  to: isoDateTime,
+  step: z.number().int().positive(),
+  series: z.array(metricSeries),
+})
+export type MetricsResponse = z.infer<typeof metricsResponse>
+
+// ---------------------------------------------------------------- health
+
+export const componentId = z.enum(COMPONENTS)
+export const healthState = z.enum(['up', 'degraded', 'down', 'unknown'])
+export type HealthState = z.infer<typeof healthState>
+
+export const componentHealth = z.object({
+  id: componentId,
+  name: z.string(),
+  kind: z.enum(['service', 'infrastructure', 'provider']),
+  state: healthState,
+  /** The rule (or check) that decided the state, in words: "STT error rate 14 % > 10 % for 5 min". */
+  reason: z.string(),
+  /** The id of the alert rule that decided it, when one did. */
+  ruleId: z.string().nullable(),
+})
+export type ComponentHealth = z.infer<typeof componentHealth>
+
+export const healthResponse = z.object({
+  at: isoDateTime,
+  components: z.array(componentHealth),
+})
+export type HealthResponse = z.infer<typeof healthResponse>
+
+// ---------------------------------------------------------------- alerts
+
+export const alertSeverity = z.enum(['critical', 'warning'])
+export const alertState = z.enum(['inactive', 'pending', 'firing', 'nodata'])
+export type AlertState = z.infer<typeof alertState>
+
+export const alert = z.object({
+  /** ruleId + ':' + subject, stable across evaluations. */
+  id,
+  ruleId: id,
+  name: z.string(),
+  severity: alertSeverity,
+  /** What the rule watches: a component id ("stt", "database", "openai", "host"). */
+  subject: z.string(),
+  state: alertState,
+  value: z.number().finite().nullable(),
+  threshold: z.number().finite(),
+  /** When the current state began; null when inactive since the window began. */
+  since: isoDateTime.nullable(),
+  summary: z.string(),
+  /** Slug of the runbook playbook that fits. */
+  playbook: z.string().nullable(),
+  /** The metric the rule reads, so a firing alert can link to its chart. */
+  metric: metricId.nullable(),
+})
+export type Alert = z.infer<typeof alert>
+
+export const alertsResponse = z.object({
+  at: isoDateTime,
+  alerts: z.array(alert),
+})
+export type AlertsResponse = z.infer<typeof alertsResponse>
+
+// ---------------------------------------------------------------- incidents
+
+/** Known severities are P1–P4; an unknown one from the API is kept, never dropped. */
+export const incidentSeverity = z.string().min(1).max(20)
+export const incidentStatus = z.enum(['investigating', 'identified', 'mitigated', 'resolved', 'closed'])
+export type IncidentStatus = z.infer<typeof incidentStatus>
+
+export const followUp = z.object({
+  id,
+  text: z.string(),
+  owner: z.string(),
+  due: z.string().nullable(),
+  done: z.boolean(),
+})
+export type FollowUp = z.infer<typeof followUp>
+
+export const incident = z.object({
+  id,
+  title: z.string(),
+  severity: incidentSeverity,
+  status: incidentStatus,
+  impact: z.string(),
+  services: z.array(z.string()),
+  /** Person id from the roster, or null when unassigned. */
+  assignee: id.nullable(),
+  escalationLevel: z.number().int().min(1).max(4),
+  declaredAt: isoDateTime,
+  acknowledgedAt: isoDateTime.nullable(),
+  mitigatedAt: isoDateTime.nullable(),
+  resolvedAt: isoDateTime.nullable(),
+  closedAt: isoDateTime.nullable(),
+  rootCause: z.string(),
+  resolution: z.string(),
+  alertIds: z.array(id),
+  /** Playbook slugs attached by hand (suggested ones are derived from alertIds). */
+  playbooks: z.array(z.string()),
+  /** Ids of the ticked checklist steps (process, playbook and post-incident). */
+  checklist: z.array(z.string()),
+  postmortemAt: isoDateTime.nullable(),
+  followUps: z.array(followUp),
+  lastStatusUpdateAt: isoDateTime.nullable(),
+  updatedAt: isoDateTime,
+  /** Incremented on every change; sent back as If-Match. */
+  version: z.number().int().nonnegative(),
+})
+export type Incident = z.infer<typeof incident>
+
+export const incidentsResponse = z.object({ incidents: z.array(incident) })
+
+export const timelineEvent = z.object({
+  id,
+  incidentId: id,
+  at: isoDateTime,
+  /** Person id or handle of who did it; "system" for the backend itself. */
+  actor: z.string(),
+  /** declared, acknowledged, status, severity, assignee, escalated, note, alert, checklist, message, … */
+  kind: z.string(),
+  /** A human summary written by the backend. */
+  text: z.string(),
+})
+export type TimelineEvent = z.infer<typeof timelineEvent>
+
+export const timelineResponse = z.object({ events: z.array(timelineEvent) })
+
+// ---------------------------------------------------------------- roster
+
+export const person = z.object({ id, name: z.string(), handle: z.string() })
+export type Person = z.infer<typeof person>
+
+export const rosterLevel = z.object({
+  level: z.number().int().min(1).max(4),
+  title: z.string(),
+  people: z.array(person),
+  /** Who is paged at this level now. */
+  onCall: id,
+})
+export const rosterResponse = z.object({ levels: z.array(rosterLevel) })
+export type Roster = z.infer<typeof rosterResponse>
+
+// ---------------------------------------------------------------- logs and errors
+
+export const logLevel = z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR'])
+export const logLine = z.object({
+  id,
+  at: isoDateTime,
+  service: z.string(),
+  level: logLevel,
+  message: z.string(),
+  errorType: z.string().nullable(),
+})
+export type LogLine = z.infer<typeof logLine>
+export const logsResponse = z.object({ lines: z.array(logLine) })
+
+export const errorGroup = z.object({
+  service: z.string(),
+  errorType: z.string(),
+  count: z.number().int().nonnegative(),
+})
+export const errorGroupsResponse = z.object({
+  from: isoDateTime,
+  to: isoDateTime,
+  groups: z.array(errorGroup),
+})
+export type ErrorGroupsResponse = z.infer<typeof errorGroupsResponse>
+
+// ---------------------------------------------------------------- simulator (mock mode only)
+
+export const scenarioName = z.enum(SCENARIOS)
+export const faultStatus = z.union([z.number().int().min(400).max(599), z.literal('timeout'), z.literal('malformed')])
+export const faults = z.object({ rate: z.number().min(0).max(1), status: faultStatus })
+export type Faults = z.infer<typeof faults>
+
+export const simulatorControl = z
+  .object({
+    scenario: scenarioName.optional(),
+    faults: faults.nullable().optional(),
+    seed: z.number().int().nonnegative().optional(),
+  })
+  .strict()
+export type SimulatorControl = z.infer<typeof simulatorControl>
+
+export const simulatorState = z.object({
+  scenario: scenarioName,
+  seed: z.number().int().nonnegative(),
+  faults: faults.nullable(),
+  /** When the scenario's perturbation began (it may start in the past so its history shows). */
+  scenarioStartedAt: isoDateTime,
+})
+export type SimulatorState = z.infer<typeof simulatorState>
+
+// ---------------------------------------------------------------- runtime config
+
+export const runtimeConfig = z.object({
+  backend: z.enum(['mock', 'http']).default('mock'),
+  apiBaseUrl: z.string().default(''),
+})
+export type RuntimeConfig = z.infer<typeof runtimeConfig>
