@@ -61,6 +61,8 @@ export default tseslint.config(
     files: ['src/app/**'],
     rules: layer(['@/mocks/*'], 'only main.tsx imports the mock backend'),
   },
+  // Plain JavaScript (this file, scripts/*.mjs) is outside the TypeScript project: lint it without type information.
+  { files: ['**/*.{js,mjs,cjs}'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['*.config.{js,ts}', 'scripts/**', '.ci/**', 'test/e2e/**'],
     rules: { '@typescript-eslint/no-floating-promises': 'off' },

@@ -11,6 +11,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     reportCompressedSize: true,
+    // dist/.vite/manifest.json: scripts/bundle-budget.mjs walks it to size the first visit.
+    manifest: true,
   },
   preview: { port: 4173, strictPort: true },
   server: { port: 5173 },

@@ -1,6 +1,8 @@
 import '@testing-library/jest-dom/vitest'
-import { afterEach, beforeEach, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
 import { cleanup } from '@testing-library/react'
+import { resetServerSkew } from '@/api/server-time'
+import { resetWorld, server } from '@/mocks/node'
 
 // A console.error during a test is a bug the test did not assert on: fail it.
 beforeEach(() => {
@@ -11,4 +13,20 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup()
+})
+
+// The mock backend (src/mocks): every test talks to it over fetch; an unknown request fails.
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' })
+})
+
+afterEach(() => {
+  server.resetHandlers()
+  resetWorld()
+  // A pinned mock clock moves the client's skew estimate; the next test starts from none.
+  resetServerSkew()
+})
+
+afterAll(() => {
+  server.close()
 })

@@ -16,7 +16,7 @@ export const metricId = z.enum(METRIC_IDS)
 export const metricUnit = z.enum(['ms', 'ratio', 'rps', 'bool', 'count'])
 
 /** A sample is a finite, non-negative number, or null where no data was recorded (a gap). */
-export const sampleValue = z.number().finite().nonnegative().nullable()
+export const sampleValue = z.number().nonnegative().nullable()
 
 export const metricSeries = z
   .object({
@@ -29,9 +29,9 @@ export const metricSeries = z
     /** values[i] is the sample at from + i * step; null is a gap. */
     values: z.array(sampleValue),
   })
-  .refine((s) => Date.parse(s.to) >= Date.parse(s.from), { message: '`to` is before `from`', path: ['to'] })
+  .refine((s) => Date.parse(s.to) >= Date.parse(s.from), { error: '`to` is before `from`', path: ['to'] })
   .refine((s) => s.values.length === sampleCount(Date.parse(s.from), Date.parse(s.to), s.step), {
-    message: 'values do not match from, to and step',
+    error: 'values do not match from, to and step',
     path: ['values'],
   })
 export type MetricSeries = z.infer<typeof metricSeries>
@@ -83,8 +83,8 @@ export const alert = z.object({
   /** What the rule watches: a component id ("stt", "database", "openai", "host"). */
   subject: z.string(),
   state: alertState,
-  value: z.number().finite().nullable(),
-  threshold: z.number().finite(),
+  value: z.number().nullable(),
+  threshold: z.number(),
   /** When the current state began; null when inactive since the window began. */
   since: isoDateTime.nullable(),
   summary: z.string(),
@@ -238,3 +238,80 @@ export const runtimeConfig = z.object({
   apiBaseUrl: z.string().default(''),
 })
 export type RuntimeConfig = z.infer<typeof runtimeConfig>
+
+// ---------------------------------------------------------------- incident requests
+// Bodies the incident endpoints accept; the client builds them, the backend parses them.
+
+export const knownSeverity = z.enum(['P1', 'P2', 'P3', 'P4'])
+/** Who did it: a roster person id or handle. The backend records "anonymous" when absent. */
+const actorField = z.string().trim().min(1).max(100).optional()
+
+export const declareIncidentRequest = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    severity: knownSeverity,
+    impact: z.string().max(2000),
+    services: z.array(z.string().min(1).max(50)).max(20),
+    alertIds: z.array(id).max(50).optional(),
+    actor: actorField,
+  })
+  .strict()
+export type DeclareIncidentRequest = z.infer<typeof declareIncidentRequest>
+
+export const patchIncidentRequest = z
+  .object({
+    status: incidentStatus.optional(),
+    severity: knownSeverity.optional(),
+    /** Why the severity changed; written on the timeline with the change. */
+    severityReason: z.string().max(500).optional(),
+    assignee: id.nullable().optional(),
+    impact: z.string().max(2000).optional(),
+    title: z.string().trim().min(1).max(200).optional(),
+    services: z.array(z.string().min(1).max(50)).max(20).optional(),
+    rootCause: z.string().max(10_000).optional(),
+    resolution: z.string().max(10_000).optional(),
+    playbooks: z.array(z.string().min(1).max(100)).max(20).optional(),
+    postmortemAt: isoDateTime.nullable().optional(),
+    followUps: z.array(followUp).max(100).optional(),
+    actor: actorField,
+  })
+  .strict()
+export type PatchIncidentRequest = z.infer<typeof patchIncidentRequest>
+
+export const acknowledgeRequest = z.object({ actor: actorField }).strict()
+export type AcknowledgeRequest = z.infer<typeof acknowledgeRequest>
+
+export const escalateRequest = z.object({ actor: actorField, reason: z.string().max(500).optional() }).strict()
+export type EscalateRequest = z.infer<typeof escalateRequest>
+
+export const noteRequest = z.object({ text: z.string().min(1).max(10_000), actor: actorField }).strict()
+export type NoteRequest = z.infer<typeof noteRequest>
+
+export const checklistRequest = z.object({ stepId: id, done: z.boolean(), actor: actorField }).strict()
+export type ChecklistRequest = z.infer<typeof checklistRequest>
+
+export const messageTemplate = z.enum(['internal-alert', 'status-update', 'resolution'])
+export type MessageTemplate = z.infer<typeof messageTemplate>
+export const messageRequest = z
+  .object({ template: messageTemplate, text: z.string().min(1).max(10_000), actor: actorField })
+  .strict()
+export type MessageRequest = z.infer<typeof messageRequest>
+
+// ---------------------------------------------------------------- alert history
+
+export const alertSpan = z.object({
+  alertId: id,
+  ruleId: id,
+  subject: z.string(),
+  state: z.enum(['pending', 'firing', 'nodata']),
+  from: isoDateTime,
+  to: isoDateTime,
+})
+export type AlertSpan = z.infer<typeof alertSpan>
+
+export const alertHistoryResponse = z.object({
+  from: isoDateTime,
+  to: isoDateTime,
+  spans: z.array(alertSpan),
+})
+export type AlertHistoryResponse = z.infer<typeof alertHistoryResponse>

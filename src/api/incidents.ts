@@ -1,0 +1,93 @@
+/**
+ * Incidents: queries and the requests that change them. Every change to an incident
+ * carries its version as If-Match, so a stale write is refused (412) instead of
+ * silently overwriting someone else's edit.
+ */
+import { queryOptions } from '@tanstack/react-query'
+import { z } from 'zod'
+import { apiFetch, apiRequest } from './client'
+import {
+  incident,
+  incidentsResponse,
+  timelineEvent,
+  timelineResponse,
+  type AcknowledgeRequest,
+  type ChecklistRequest,
+  type DeclareIncidentRequest,
+  type EscalateRequest,
+  type Incident,
+  type MessageRequest,
+  type NoteRequest,
+  type PatchIncidentRequest,
+} from './schemas'
+
+export const incidentQueries = {
+  all: () => ['incidents'] as const,
+  list: () =>
+    queryOptions({
+      queryKey: [...incidentQueries.all(), 'list'] as const,
+      queryFn: ({ signal }) => apiFetch('/api/incidents', incidentsResponse, { signal }).then((r) => r.incidents),
+    }),
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...incidentQueries.all(), 'detail', id] as const,
+      queryFn: ({ signal }) => fetchIncident(id, signal),
+    }),
+  timeline: (id: string) =>
+    queryOptions({
+      queryKey: [...incidentQueries.all(), 'timeline', id] as const,
+      queryFn: ({ signal }) =>
+        apiFetch(`/api/incidents/${encodeURIComponent(id)}/timeline`, timelineResponse, { signal }).then((r) => r.events),
+    }),
+}
+
+export async function fetchIncident(id: string, signal?: AbortSignal): Promise<Incident> {
+  return apiFetch(`/api/incidents/${encodeURIComponent(id)}`, incident, { signal })
+}
+
+/** The If-Match value for an incident at `version`. */
+export function etagOf(version: number): string {
+  return `"${version}"`
+}
+
+/** Declares an incident. The same idempotency key always yields the same incident. */
+export async function declareIncident(body: DeclareIncidentRequest, idempotencyKey: string): Promise<Incident> {
+  return apiFetch('/api/incidents', incident, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } })
+}
+
+const path = (id: string, suffix = '') => `/api/incidents/${encodeURIComponent(id)}${suffix}`
+
+export async function patchIncident(id: string, version: number, body: PatchIncidentRequest): Promise<Incident> {
+  return apiFetch(path(id), incident, { method: 'PATCH', body, headers: { 'If-Match': etagOf(version) } })
+}
+
+export async function acknowledgeIncident(id: string, version: number, body: AcknowledgeRequest = {}): Promise<Incident> {
+  return apiFetch(path(id, '/acknowledge'), incident, { method: 'POST', body, headers: { 'If-Match': etagOf(version) } })
+}
+
+export async function escalateIncident(id: string, version: number, body: EscalateRequest = {}): Promise<Incident> {
+  return apiFetch(path(id, '/escalate'), incident, { method: 'POST', body, headers: { 'If-Match': etagOf(version) } })
+}
+
+export async function setChecklistStep(id: string, version: number, body: ChecklistRequest): Promise<Incident> {
+  return apiFetch(path(id, '/checklist'), incident, { method: 'POST', body, headers: { 'If-Match': etagOf(version) } })
+}
+
+/** Notes only append, so they need no version; the answer's ETag is the incident's new version. */
+export async function addNote(id: string, body: NoteRequest) {
+  const r = await apiRequest(path(id, '/notes'), timelineEvent, { method: 'POST', body })
+  return { event: r.data, version: versionFromEtag(r.headers.get('ETag')) }
+}
+
+export async function postMessage(id: string, body: MessageRequest) {
+  const r = await apiRequest(path(id, '/messages'), timelineEvent, { method: 'POST', body })
+  return { event: r.data, version: versionFromEtag(r.headers.get('ETag')) }
+}
+
+export function versionFromEtag(etag: string | null): number | null {
+  const m = etag?.match(/^(?:W\/)?"(\d+)"$/)
+  return m?.[1] === undefined ? null : Number(m[1])
+}
+
+/** The body of a 412: the incident as the server has it now. */
+export const conflictBody = z.object({ message: z.string(), current: incident })

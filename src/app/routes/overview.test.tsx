@@ -1,0 +1,113 @@
+import { act, screen, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { server } from '@/mocks/node'
+import { givenApiFails, givenScenario } from '../../../test/mock-backend'
+import { renderRoute } from '../../../test/render'
+
+// The first render imports Recharts lazily; on a busy machine that takes seconds.
+const CHART_WAIT = { timeout: 8_000 }
+const SLOW_TEST_MS = 20_000
+
+const COMPONENT_NAMES = ['STT', 'LLM', 'TTS', 'LiveKit', 'Database', 'OpenAI API', 'Groq API']
+
+/** A 200 whose body breaks the contract (a state the schema does not know). */
+function givenHealthViolatesContract() {
+  server.use(
+    http.get('/api/health', () =>
+      HttpResponse.json({
+        at: new Date().toISOString(),
+        components: [{ id: 'stt', name: 'STT', kind: 'service', state: 'fine', reason: '', ruleId: null }],
+      }),
+    ),
+  )
+}
+
+async function healthItems() {
+  const list = await screen.findByRole('list', { name: 'Service health' })
+  return within(list).getAllByRole('listitem')
+}
+
+test('the Overview shows its heading, a health item per component and the three latency charts', async () => {
+  renderRoute('/')
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'Overview' })).toBeInTheDocument()
+  expect(document.title).toBe('Overview · Vigil')
+
+  const items = await healthItems()
+  expect(items).toHaveLength(7)
+  items.forEach((item, i) => {
+    expect(item).toHaveTextContent(COMPONENT_NAMES[i] ?? '')
+    expect(item).toHaveTextContent(/\b(up|degraded|down)\b/)
+  })
+
+  for (const name of ['STT latency', 'LLM latency', 'TTS latency']) {
+    const figure = await screen.findByRole('figure', { name }, CHART_WAIT)
+    expect(within(figure).getByText(/^Thresholds: P95 warning: > 3 s/)).toBeInTheDocument()
+    expect(within(figure).getByRole('button', { name: /^P50/ })).toHaveAttribute('aria-pressed', 'true')
+    expect(within(figure).getByRole('button', { name: /^P95/ })).toHaveAttribute('aria-pressed', 'true')
+  }
+}, SLOW_TEST_MS)
+
+test('in the healthy scenario every component is up', async () => {
+  renderRoute('/')
+  for (const item of await healthItems()) expect(item).toHaveTextContent(/\bup\b/)
+})
+
+test('during an OpenAI outage the STT item says down', async () => {
+  givenScenario('openai-outage')
+  renderRoute('/')
+
+  const stt = (await healthItems()).find((item) => item.textContent.startsWith('STT'))
+  expect(stt).toHaveTextContent(/\bdown\b/)
+})
+
+test('when a health refresh fails, the strip keeps its items and says it is stale', async () => {
+  const { queryClient } = renderRoute('/')
+  expect(await healthItems()).toHaveLength(7)
+
+  givenApiFails('/api/health', 503)
+  // What the 10 s refetchInterval does, without waiting for it.
+  await act(() => queryClient.refetchQueries({ queryKey: ['health'] }))
+
+  const region = screen.getByRole('region', { name: 'Service health' })
+  const status = await within(region).findByRole('status')
+  expect(status).toHaveTextContent(/^⚠ Stale — last data just now/)
+  expect(status).toHaveTextContent('The service is unavailable (HTTP 503)')
+  expect(within(region).getAllByRole('listitem')).toHaveLength(7)
+})
+
+test('a health answer that breaks the contract is reported on its panel while the charts still render', async () => {
+  givenHealthViolatesContract()
+  renderRoute('/')
+
+  const region = await screen.findByRole('region', { name: 'Service health' })
+  expect(await within(region).findByText(/did not match the contract/)).toBeInTheDocument()
+  expect(within(region).getByRole('button', { name: 'Retry' })).toBeInTheDocument()
+  expect(within(region).queryByRole('list', { name: 'Service health' })).not.toBeInTheDocument()
+
+  expect(await screen.findByRole('figure', { name: 'STT latency' }, CHART_WAIT)).toBeInTheDocument()
+  expect(screen.getByRole('figure', { name: 'TTS latency' })).toBeInTheDocument()
+}, SLOW_TEST_MS)
+
+test('Retry on a failed panel loads it once the backend answers again', async () => {
+  givenApiFails('/api/health', 500)
+  const { user } = renderRoute('/')
+  const region = await screen.findByRole('region', { name: 'Service health' })
+  expect(await within(region).findByText(/could not be loaded\. The server failed\./)).toBeInTheDocument()
+
+  server.resetHandlers()
+  await user.click(within(region).getByRole('button', { name: 'Retry' }))
+
+  expect(await within(region).findByRole('list', { name: 'Service health' })).toBeInTheDocument()
+  expect(within(region).queryByText(/could not be loaded/)).not.toBeInTheDocument()
+})
+
+test('when the metrics API fails, the latency panel says so and the health strip is unaffected', async () => {
+  givenApiFails('/api/metrics', 'malformed')
+  renderRoute('/')
+
+  const region = await screen.findByRole('region', { name: 'Pipeline latency, last hour' })
+  expect(await within(region).findByText(/not valid JSON/, {}, CHART_WAIT)).toBeInTheDocument()
+  expect(screen.queryByRole('figure', { name: 'STT latency' })).not.toBeInTheDocument()
+  expect(await healthItems()).toHaveLength(7)
+}, SLOW_TEST_MS)

@@ -1,0 +1,200 @@
+import { memo, useId, useMemo, useState } from 'react'
+import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
+import type { MetricUnit } from '@/domain/catalog'
+import { formatValue } from '@/domain/format'
+import { formatClockTime, formatExactTime } from '@/lib/format-time'
+import { useElementWidth } from '@/lib/use-element-width'
+import { focusRing } from '@/components/ui/focus'
+import {
+  clipSpans,
+  latestValue,
+  seriesKey,
+  toChartRows,
+  yDomain,
+  type ChartSeries,
+  type ChartSpan,
+  type ChartThreshold,
+  type SeriesKey,
+} from './chart-data'
+
+export interface TimeSeriesChartProps {
+  /** The figure's accessible name: "STT latency". */
+  title: string
+  series: readonly ChartSeries[]
+  unit: MetricUnit
+  thresholds?: readonly ChartThreshold[]
+  /** Shaded time spans: alert pending/firing now, incident markers later. */
+  spans?: readonly ChartSpan[]
+  height?: number
+}
+
+const THRESHOLD_COLORS: Record<ChartThreshold['severity'], string> = { warning: '#d97706', critical: '#dc2626' }
+const SPAN_COLORS: Record<ChartSpan['kind'], string> = { pending: '#f59e0b', firing: '#ef4444' }
+const EMPTY_THRESHOLDS: readonly ChartThreshold[] = []
+const EMPTY_SPANS: readonly ChartSpan[] = []
+const FALLBACK_WIDTH = 480
+
+/**
+ * A live line chart. No animation (data changes every few seconds and animating it
+ * costs frames and memory on a wall that runs for days); gaps stay gaps; thresholds
+ * are drawn and also written out, so the chart is readable without seeing it.
+ */
+export const TimeSeriesChart = memo(function TimeSeriesChart({
+  title,
+  series,
+  unit,
+  thresholds = EMPTY_THRESHOLDS,
+  spans = EMPTY_SPANS,
+  height = 200,
+}: TimeSeriesChartProps) {
+  const captionId = useId()
+  const [hidden, setHidden] = useState<ReadonlySet<SeriesKey>>(() => new Set())
+  const [measure, width] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH)
+
+  const rows = useMemo(() => toChartRows(series), [series])
+  const visibleKeys = useMemo(() => series.map((_, i) => seriesKey(i)).filter((k) => !hidden.has(k)), [series, hidden])
+  const domain = useMemo(() => yDomain(rows, visibleKeys, thresholds), [rows, visibleKeys, thresholds])
+  const first = rows[0]?.t
+  const last = rows[rows.length - 1]?.t
+  const shownSpans = useMemo(
+    () => (first === undefined || last === undefined ? [] : clipSpans(spans, first, last)),
+    [spans, first, last],
+  )
+  const hasData = useMemo(() => rows.some((r) => visibleKeys.some((k) => typeof r[k] === 'number')), [rows, visibleKeys])
+  const format = (v: number) => formatValue(unit, v)
+
+  const toggle = (key: SeriesKey) => {
+    setHidden((prev) => {
+      const next = new Set(prev)
+      if (next.has(key)) next.delete(key)
+      else next.add(key)
+      return next
+    })
+  }
+
+  return (
+    <figure aria-labelledby={captionId} className="flex min-w-0 flex-col gap-1">
+      <figcaption id={captionId} className="text-sm font-semibold text-zinc-800 dark:text-zinc-100">
+        {title}
+      </figcaption>
+      <div ref={measure} className="relative w-full text-zinc-500 dark:text-zinc-400" style={{ height }}>
+        <LineChart width={width} height={height} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title={title}>
+          <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={['dataMin', 'dataMax']}
+            tickFormatter={formatClockTime}
+            tick={{ fill: 'currentColor', fontSize: 11 }}
+            stroke="currentColor"
+            strokeOpacity={0.4}
+            minTickGap={40}
+          />
+          <YAxis
+            domain={domain}
+            allowDataOverflow
+            tickFormatter={format}
+            tick={{ fill: 'currentColor', fontSize: 11 }}
+            stroke="currentColor"
+            strokeOpacity={0.4}
+            width={56}
+          />
+          {shownSpans.map((s) => (
+            <ReferenceArea
+              key={`${s.kind}-${s.fromMs}`}
+              x1={s.fromMs}
+              x2={s.toMs}
+              fill={SPAN_COLORS[s.kind]}
+              fillOpacity={s.kind === 'firing' ? 0.16 : 0.1}
+              ifOverflow="hidden"
+            />
+          ))}
+          {thresholds.map((t) => (
+            <ReferenceLine
+              key={`${t.severity}-${t.value}`}
+              y={t.value}
+              stroke={THRESHOLD_COLORS[t.severity]}
+              strokeDasharray="6 4"
+              ifOverflow="extendDomain"
+              label={{ value: `${t.severity} ${format(t.value)}`, position: 'insideTopLeft', fill: THRESHOLD_COLORS[t.severity], fontSize: 11 }}
+            />
+          ))}
+          {series.map((s, i) => (
+            <Line
+              key={seriesKey(i)}
+              dataKey={seriesKey(i)}
+              name={s.label}
+              type="linear"
+              stroke={s.color}
+              strokeWidth={1.75}
+              strokeDasharray={s.dash}
+              dot={false}
+              activeDot={{ r: 3 }}
+              connectNulls={false}
+              isAnimationActive={false}
+              hide={hidden.has(seriesKey(i))}
+            />
+          ))}
+          <Tooltip
+            isAnimationActive={false}
+            labelFormatter={(label) => (typeof label === 'number' ? formatExactTime(label) : label)}
+            formatter={(value) => (typeof value === 'number' ? formatValue(unit, value) : 'no data')}
+            contentStyle={{
+              background: 'var(--vigil-tooltip-bg)',
+              border: '1px solid var(--vigil-tooltip-border)',
+              color: 'var(--vigil-tooltip-fg)',
+              fontSize: 12,
+              borderRadius: 6,
+            }}
+            labelStyle={{ color: 'var(--vigil-tooltip-fg)', fontWeight: 600 }}
+          />
+        </LineChart>
+        {!hasData && (
+          <p className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm text-zinc-600 dark:text-zinc-300">
+            No data in this range.
+          </p>
+        )}
+      </div>
+      <ul className="flex flex-wrap gap-1" aria-label={`${title} series`}>
+        {series.map((s, i) => {
+          const key = seriesKey(i)
+          const shown = !hidden.has(key)
+          const latest = latestValue(s.data.values)
+          return (
+            <li key={key}>
+              <button
+                type="button"
+                aria-pressed={shown}
+                title={shown ? `Hide ${s.label}` : `Show ${s.label}`}
+                onClick={() => {
+                  toggle(key)
+                }}
+                className={`inline-flex items-center gap-1.5 rounded px-1.5 py-0.5 text-xs hover:bg-zinc-100 dark:hover:bg-zinc-800 ${shown ? 'text-zinc-800 dark:text-zinc-100' : 'text-zinc-500 line-through dark:text-zinc-500'} ${focusRing}`}
+              >
+                <svg width="16" height="6" aria-hidden="true">
+                  <line x1="0" y1="3" x2="16" y2="3" stroke={s.color} strokeWidth="2" strokeDasharray={s.dash} />
+                </svg>
+                {s.label}{' '}
+                <span className="tabular-nums text-zinc-600 dark:text-zinc-400">{latest === null ? 'no data' : format(latest)}</span>
+              </button>
+            </li>
+          )
+        })}
+      </ul>
+      {thresholds.length > 0 && (
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          Thresholds: {thresholds.map((t) => t.label).join('; ')}.
+        </p>
+      )}
+      {shownSpans.length > 0 && (
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          Shaded:{' '}
+          {shownSpans
+            .map((s) => `${s.label ?? 'alert'} ${s.kind} ${formatClockTime(s.fromMs)}–${formatClockTime(s.toMs)}`)
+            .join('; ')}
+        </p>
+      )}
+    </figure>
+  )
+})

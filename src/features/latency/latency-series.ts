@@ -1,0 +1,46 @@
+import type { MetricsResponse } from '@/api/schemas'
+import type { MetricsQuery } from '@/api/metrics'
+import { SERVICE_LABELS, SERVICES, type MetricId, type Service } from '@/domain/catalog'
+import { thresholdsFor } from '@/domain/alert-rules'
+import type { ChartSeries, ChartThreshold } from '@/components/charts/chart-data'
+
+const HOUR_MS = 3_600_000
+
+/**
+ * The Overview's latency query. A module constant with a relative window, so the
+ * query key never changes while time moves on (the fetch computes from/to).
+ */
+export const LATENCY_QUERY: MetricsQuery = {
+  metrics: SERVICES.flatMap((s): MetricId[] => [`${s}.latency.p50`, `${s}.latency.p95`]),
+  window: { kind: 'relative', durationMs: HOUR_MS },
+  step: 10,
+}
+
+export const LATENCY_REFRESH_MS = 10_000
+
+const P50_COLOR = '#0284c7'
+const P95_COLOR = '#7c3aed'
+
+/** P50 and P95 of one service as chart series; a metric missing from the answer is left out. */
+export function latencySeries(response: MetricsResponse, service: Service): ChartSeries[] {
+  const pick = (metric: MetricId) => response.series.find((s) => s.metric === metric)
+  const out: ChartSeries[] = []
+  const p50 = pick(`${service}.latency.p50`)
+  const p95 = pick(`${service}.latency.p95`)
+  if (p50) out.push({ label: 'P50', color: P50_COLOR, data: { fromMs: Date.parse(p50.from), stepS: p50.step, values: p50.values } })
+  if (p95) out.push({ label: 'P95', color: P95_COLOR, dash: '5 2', data: { fromMs: Date.parse(p95.from), stepS: p95.step, values: p95.values } })
+  return out
+}
+
+/** The runbook's thresholds on the P95 series, labelled as the chart states them. */
+export function latencyThresholds(service: Service): ChartThreshold[] {
+  return thresholdsFor(`${service}.latency.p95`).map((t) => ({
+    value: t.value,
+    severity: t.severity,
+    label: `P95 ${t.label.charAt(0).toLowerCase()}${t.label.slice(1)}`,
+  }))
+}
+
+export function latencyTitle(service: Service): string {
+  return `${SERVICE_LABELS[service]} latency`
+}

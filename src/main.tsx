@@ -1,0 +1,43 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { RouterProvider } from 'react-router'
+import { configureApi } from '@/api/client'
+import { loadRuntimeConfig } from '@/api/config'
+import { AppProviders } from '@/app/providers'
+import { createQueryClient } from '@/app/query-client'
+import { createAppRouter } from '@/app/router'
+import { applyStoredTheme } from '@/lib/use-apply-theme'
+import type { Runtime } from '@/lib/runtime-context'
+import './index.css'
+
+async function start(): Promise<void> {
+  applyStoredTheme()
+  const { config, problem } = await loadRuntimeConfig()
+  configureApi({ baseUrl: config.apiBaseUrl })
+  const problems: string[] = problem === null ? [] : [problem]
+
+  if (config.backend === 'mock') {
+    // Dynamic import: with a real backend the mock chunk (MSW, the simulator) never loads.
+    try {
+      const { startMockWorker } = await import('./mocks/browser')
+      await startMockWorker()
+    } catch (e) {
+      problems.push(
+        `The built-in mock backend could not start (${e instanceof Error ? e.message : String(e)}), so panels will show errors. Reload to try again; a private window may block the service worker it needs.`,
+      )
+    }
+  }
+
+  const runtime: Runtime = { backend: config.backend, problems }
+  const root = document.getElementById('root')
+  if (root === null) throw new Error('index.html has no #root element')
+  createRoot(root).render(
+    <StrictMode>
+      <AppProviders queryClient={createQueryClient()} runtime={runtime}>
+        <RouterProvider router={createAppRouter()} />
+      </AppProviders>
+    </StrictMode>,
+  )
+}
+
+void start()

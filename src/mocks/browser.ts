@@ -1,0 +1,27 @@
+/**
+ * The mock backend in the browser (`npm run dev`, the default build). The world is
+ * kept in localStorage, so every tab of this browser shares one scenario and one
+ * incident store, and a reload keeps both.
+ */
+import { setupWorker } from 'msw/browser'
+import { createHandlers } from './handlers/all'
+import { createWorld } from './world'
+
+export async function startMockWorker(): Promise<void> {
+  const world = createWorld({ storage: browserStorage() })
+  const worker = setupWorker(...createHandlers(world))
+  await worker.start({
+    onUnhandledRequest: 'bypass',
+    quiet: true,
+    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+  })
+}
+
+/** localStorage, or nothing (memory) where it is blocked, as in some private windows. */
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage
+  } catch {
+    return null
+  }
+}

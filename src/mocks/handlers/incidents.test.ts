@@ -1,0 +1,388 @@
+import { apiFetch, apiRequest, type ApiError, type RequestOptions } from '@/api/client'
+import {
+  incident as incidentSchema,
+  incidentsResponse,
+  timelineEvent,
+  timelineResponse,
+  type DeclareIncidentRequest,
+  type Incident,
+} from '@/api/schemas'
+import { advanceMockNow, seedIncident, setMockNow } from '../../../test/mock-backend'
+
+const NOW = Date.parse('2026-11-27T12:00:00Z')
+const MINUTE = 60_000
+const at = (ms: number) => new Date(ms).toISOString()
+
+beforeEach(() => {
+  setMockNow(NOW)
+})
+
+const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as ApiError)
+
+const DECLARATION: DeclareIncidentRequest = {
+  title: 'Voice agent not responding',
+  severity: 'P2',
+  impact: 'Callers hear silence',
+  services: ['stt', 'tts'],
+  alertIds: ['error-rate-critical:stt', 'service-down:tts'],
+  actor: 'priya',
+}
+
+function declare(body: unknown = DECLARATION, key: string = crypto.randomUUID()) {
+  return apiRequest('/api/incidents', incidentSchema, { method: 'POST', body, headers: { 'Idempotency-Key': key } })
+}
+
+/** A change guarded by the version the caller last read. */
+function change(path: string, version: number | null, body: unknown = {}, method: RequestOptions['method'] = 'POST') {
+  const headers: Record<string, string> = version === null ? {} : { 'If-Match': `"${version}"` }
+  return apiRequest(path, incidentSchema, { method, body, headers })
+}
+
+const patch = (id: string, version: number | null, body: unknown) => change(`/api/incidents/${id}`, version, body, 'PATCH')
+const timeline = async (id: string) => (await apiFetch(`/api/incidents/${id}/timeline`, timelineResponse)).events
+
+// ---------------------------------------------------------------- declaration
+
+test('declaring creates an investigating incident with an INC id, a version ETag and a timeline', async () => {
+  const { data, status, headers } = await declare()
+
+  expect(status).toBe(201)
+  expect(data).toMatchObject({
+    id: 'INC-10001',
+    title: 'Voice agent not responding',
+    severity: 'P2',
+    status: 'investigating',
+    services: ['stt', 'tts'],
+    assignee: null,
+    escalationLevel: 1,
+    declaredAt: at(NOW),
+    acknowledgedAt: null,
+    alertIds: ['error-rate-critical:stt', 'service-down:tts'],
+    version: 1,
+  })
+  expect(headers.get('ETag')).toBe('"1"')
+  expect((await timeline(data.id)).map((e) => [e.kind, e.text, e.actor])).toEqual([
+    ['declared', 'Declared P2 — Voice agent not responding', 'priya'],
+    ['alert', 'Alert linked: STT error rate > 10 % (error-rate-critical:stt)', 'system'],
+    ['alert', 'Alert linked: TTS down > 1 min (service-down:tts)', 'system'],
+  ])
+})
+
+test('ids increase with each declaration', async () => {
+  const first = await declare()
+  const second = await declare({ ...DECLARATION, title: 'Database connection lost' })
+  expect([first.data.id, second.data.id]).toEqual(['INC-10001', 'INC-10002'])
+})
+
+test('the same Idempotency-Key returns the same incident and never a second one', async () => {
+  const first = await declare(DECLARATION, 'key-1')
+  const retry = await declare(DECLARATION, 'key-1')
+
+  expect(retry.status).toBe(200)
+  expect(retry.data).toEqual(first.data)
+  expect((await apiFetch('/api/incidents', incidentsResponse)).incidents).toHaveLength(1)
+})
+
+test('reusing an Idempotency-Key for a different declaration is refused', async () => {
+  await declare(DECLARATION, 'key-1')
+  expect(await failure(declare({ ...DECLARATION, title: 'Something else' }, 'key-1'))).toMatchObject({ details: { status: 422 } })
+})
+
+test('a declaration without an Idempotency-Key is refused', async () => {
+  const error = await failure(apiRequest('/api/incidents', incidentSchema, { method: 'POST', body: DECLARATION }))
+  expect(error).toMatchObject({ kind: 'http', details: { status: 400, body: { message: expect.stringMatching(/Idempotency-Key/) as unknown } } })
+})
+
+test.each([
+  ['no title', { ...DECLARATION, title: '' }],
+  ['a blank title', { ...DECLARATION, title: '   ' }],
+  ['an unknown severity', { ...DECLARATION, severity: 'P0' }],
+  ['services that are not a list', { ...DECLARATION, services: 'stt' }],
+  ['no impact', { title: 'x', severity: 'P1', services: [] }],
+  ['an unknown field', { ...DECLARATION, priority: 'high' }],
+])('a declaration with %s is a 400', async (_case, body) => {
+  expect(await failure(declare(body))).toMatchObject({ kind: 'http', details: { status: 400 } })
+})
+
+// ---------------------------------------------------------------- reads
+
+test('the list is every incident, newest first', async () => {
+  seedIncident({ id: 'INC-20000', declaredAt: at(NOW - 60 * MINUTE), status: 'resolved', rootCause: 'x', resolution: 'y' })
+  await declare()
+  const { incidents } = await apiFetch('/api/incidents', incidentsResponse)
+
+  expect(incidents.map((i) => i.id)).toEqual(['INC-20001', 'INC-20000'])
+})
+
+test('one incident comes with its ETag; an unknown one is a 404', async () => {
+  const seeded = seedIncident({ version: 7 })
+  const { data, headers } = await apiRequest(`/api/incidents/${seeded.id}`, incidentSchema)
+
+  expect(data).toEqual(seeded)
+  expect(headers.get('ETag')).toBe('"7"')
+  expect(await failure(apiFetch('/api/incidents/INC-99999', incidentSchema))).toMatchObject({ details: { status: 404 } })
+  expect(await failure(apiFetch('/api/incidents/INC-99999/timeline', timelineResponse))).toMatchObject({ details: { status: 404 } })
+})
+
+// ---------------------------------------------------------------- PATCH and concurrency
+
+test('a change needs If-Match (428) and a current one (412 with the current incident)', async () => {
+  const { data } = await declare()
+
+  expect(await failure(patch(data.id, null, { impact: 'All callers' }))).toMatchObject({ details: { status: 428 } })
+
+  const first = await patch(data.id, 1, { impact: 'All callers', actor: 'tom' })
+  expect(first.data.version).toBe(2)
+  expect(first.headers.get('ETag')).toBe('"2"')
+
+  const stale = await failure(patch(data.id, 1, { impact: 'Some callers', actor: 'priya' }))
+  expect(stale).toMatchObject({ kind: 'http', details: { status: 412 } })
+  const body = incidentSchema.safeParse((stale?.details.body as { current: unknown }).current)
+  expect(body.success && body.data).toMatchObject({ impact: 'All callers', version: 2 })
+})
+
+test('If-Match accepts weak tags and *', async () => {
+  const { data } = await declare()
+  const weak = await apiRequest(`/api/incidents/${data.id}`, incidentSchema, {
+    method: 'PATCH',
+    body: { impact: 'a' },
+    headers: { 'If-Match': 'W/"1"' },
+  })
+  expect(weak.data.version).toBe(2)
+  const any = await apiRequest(`/api/incidents/${data.id}`, incidentSchema, { method: 'PATCH', body: { impact: 'b' }, headers: { 'If-Match': '*' } })
+  expect(any.data.version).toBe(3)
+})
+
+test('every field change is on the timeline with its actor, and the version bumps once', async () => {
+  const { data } = await declare()
+  advanceMockNow(3 * MINUTE)
+  const { data: changed } = await patch(data.id, 1, {
+    severity: 'P1',
+    severityReason: 'all callers affected',
+    assignee: 'priya',
+    status: 'identified',
+    actor: 'tom',
+  })
+
+  expect(changed).toMatchObject({ severity: 'P1', assignee: 'priya', status: 'identified', version: 2, updatedAt: at(NOW + 3 * MINUTE) })
+  const events = (await timeline(data.id)).slice(3)
+  expect(events.map((e) => [e.kind, e.text, e.actor])).toEqual([
+    ['severity', 'Severity P2 → P1: all callers affected', 'tom'],
+    ['assignee', 'Assigned to Priya Raman', 'tom'],
+    ['acknowledged', 'Acknowledged', 'tom'],
+    ['status', 'Status investigating → identified', 'tom'],
+  ])
+})
+
+test('a change that changes nothing keeps the version', async () => {
+  const { data } = await declare()
+  const { data: same } = await patch(data.id, 1, { title: data.title, status: 'investigating' })
+  expect(same.version).toBe(1)
+  expect(await timeline(data.id)).toHaveLength(3)
+})
+
+test('an unknown assignee is refused', async () => {
+  const { data } = await declare()
+  expect(await failure(patch(data.id, 1, { assignee: 'mallory' }))).toMatchObject({ details: { status: 422 } })
+})
+
+test('a PATCH with an unknown field or a bad status is a 400', async () => {
+  const { data } = await declare()
+  expect(await failure(patch(data.id, 1, { status: 'done' }))).toMatchObject({ details: { status: 400 } })
+  expect(await failure(patch(data.id, 1, { version: 2 }))).toMatchObject({ details: { status: 400 } })
+})
+
+// ---------------------------------------------------------------- lifecycle
+
+test('a forbidden transition is a 409 and changes nothing', async () => {
+  const { data } = await declare()
+  const error = await failure(patch(data.id, 1, { status: 'closed' }))
+
+  expect(error).toMatchObject({ details: { status: 409 } })
+  expect((await apiFetch(`/api/incidents/${data.id}`, incidentSchema)).status).toBe('investigating')
+})
+
+test('resolving needs a root cause and a resolution (422), which may come with the change', async () => {
+  const { data } = await declare()
+  const refused = await failure(patch(data.id, 1, { status: 'resolved', rootCause: 'OpenAI outage' }))
+  expect(refused).toMatchObject({ details: { status: 422, body: { message: expect.stringMatching(/Resolution/) as unknown } } })
+
+  const { data: resolved } = await patch(data.id, 1, {
+    status: 'resolved',
+    rootCause: 'OpenAI API outage',
+    resolution: 'Switched to the fallback provider',
+  })
+  expect(resolved).toMatchObject({ status: 'resolved', acknowledgedAt: at(NOW), mitigatedAt: at(NOW), resolvedAt: at(NOW) })
+  expect((await timeline(data.id)).slice(3).map((e) => e.text)).toEqual([
+    'Root cause: OpenAI API outage',
+    'Resolution: Switched to the fallback provider',
+    'Acknowledged',
+    'Status investigating → resolved',
+  ])
+})
+
+test('the lifecycle sets its timestamps and re-opening clears what no longer holds', async () => {
+  const { data } = await declare()
+  advanceMockNow(MINUTE)
+  const identified = (await patch(data.id, 1, { status: 'identified' })).data
+  advanceMockNow(MINUTE)
+  const mitigated = (await patch(data.id, identified.version, { status: 'mitigated', rootCause: 'quota', resolution: 'new key' })).data
+  advanceMockNow(MINUTE)
+  const resolved = (await patch(data.id, mitigated.version, { status: 'resolved' })).data
+  advanceMockNow(MINUTE)
+  const closed = (await patch(data.id, resolved.version, { status: 'closed' })).data
+
+  expect(closed).toMatchObject({
+    acknowledgedAt: at(NOW + MINUTE),
+    mitigatedAt: at(NOW + 2 * MINUTE),
+    resolvedAt: at(NOW + 3 * MINUTE),
+    closedAt: at(NOW + 4 * MINUTE),
+  })
+
+  const reopened = (await patch(data.id, closed.version, { status: 'investigating' })).data
+  expect(reopened).toMatchObject({
+    status: 'investigating',
+    acknowledgedAt: at(NOW + MINUTE),
+    mitigatedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+  })
+})
+
+// ---------------------------------------------------------------- acknowledge and escalate
+
+test('acknowledging sets acknowledgedAt once; a second acknowledgement is a harmless no-op', async () => {
+  const { data } = await declare()
+  expect(await failure(change(`/api/incidents/${data.id}/acknowledge`, null))).toMatchObject({ details: { status: 428 } })
+
+  advanceMockNow(2 * MINUTE)
+  const acked = await change(`/api/incidents/${data.id}/acknowledge`, 1, { actor: 'priya' })
+  expect(acked.data).toMatchObject({ acknowledgedAt: at(NOW + 2 * MINUTE), version: 2 })
+
+  advanceMockNow(MINUTE)
+  // A second responder still holding version 1 acknowledges too: nothing changes, no conflict.
+  const again = await change(`/api/incidents/${data.id}/acknowledge`, 1, { actor: 'tom' })
+  expect(again.status).toBe(200)
+  expect(again.data).toMatchObject({ acknowledgedAt: at(NOW + 2 * MINUTE), version: 2 })
+  expect((await timeline(data.id)).filter((e) => e.kind === 'acknowledged').map((e) => e.actor)).toEqual(['priya'])
+})
+
+test('escalation pages each level in turn up to L4, then refuses', async () => {
+  const { data } = await declare()
+  let version = data.version
+  const texts: string[] = []
+  for (const [level, assignee] of [[2, 'ana'], [3, 'mei'], [4, 'daniel']] as const) {
+    const { data: escalated, headers } = await change(`/api/incidents/${data.id}/escalate`, version, { actor: 'priya' })
+    expect(escalated).toMatchObject({ escalationLevel: level, assignee })
+    expect(headers.get('ETag')).toBe(`"${escalated.version}"`)
+    version = escalated.version
+  }
+  for (const e of await timeline(data.id)) if (e.kind === 'escalated') texts.push(e.text)
+  expect(texts).toEqual([
+    'Escalated to L2 Senior engineer — paged Ana Silva',
+    'Escalated to L3 Engineering lead — paged Mei Chen',
+    'Escalated to L4 CTO/VP Engineering — paged Daniel Okafor',
+  ])
+
+  const refused = await failure(change(`/api/incidents/${data.id}/escalate`, version, { reason: 'still down' }))
+  expect(refused).toMatchObject({ details: { status: 400 } })
+  expect((await apiFetch(`/api/incidents/${data.id}`, incidentSchema)).escalationLevel).toBe(4)
+})
+
+test('an escalation reason is recorded; a stale escalation is a 412', async () => {
+  const { data } = await declare()
+  await change(`/api/incidents/${data.id}/escalate`, 1, { reason: 'no answer in 15 min', actor: 'tom' })
+  expect((await timeline(data.id)).at(-1)?.text).toBe('Escalated to L2 Senior engineer — paged Ana Silva: no answer in 15 min')
+  expect(await failure(change(`/api/incidents/${data.id}/escalate`, 1))).toMatchObject({ details: { status: 412 } })
+})
+
+// ---------------------------------------------------------------- notes, checklist, messages
+
+test('a note is a 201 timeline event and bumps the incident version', async () => {
+  const { data } = await declare()
+  advanceMockNow(MINUTE)
+  const note = await apiRequest(`/api/incidents/${data.id}/notes`, timelineEvent, {
+    method: 'POST',
+    body: { text: '<img src=x onerror=alert(1)> restarted the STT worker', actor: 'tom' },
+  })
+
+  expect(note.status).toBe(201)
+  expect(note.data).toMatchObject({
+    incidentId: data.id,
+    kind: 'note',
+    actor: 'tom',
+    at: at(NOW + MINUTE),
+    text: '<img src=x onerror=alert(1)> restarted the STT worker',
+  })
+  expect(note.headers.get('ETag')).toBe('"2"')
+  expect((await apiFetch(`/api/incidents/${data.id}`, incidentSchema)).version).toBe(2)
+})
+
+test.each([
+  ['empty', ''],
+  ['longer than 10,000 characters', 'x'.repeat(10_001)],
+])('a note that is %s is a 400', async (_case, text) => {
+  const { data } = await declare()
+  const error = await failure(apiFetch(`/api/incidents/${data.id}/notes`, timelineEvent, { method: 'POST', body: { text } }))
+  expect(error).toMatchObject({ details: { status: 400 } })
+})
+
+test('a note on an unknown incident is a 404', async () => {
+  const error = await failure(apiFetch('/api/incidents/INC-99999/notes', timelineEvent, { method: 'POST', body: { text: 'hi' } }))
+  expect(error).toMatchObject({ details: { status: 404 } })
+})
+
+test('checklist steps tick and untick, each on the timeline; a repeated tick changes nothing', async () => {
+  const { data } = await declare()
+  const path = `/api/incidents/${data.id}/checklist`
+  expect(await failure(change(path, null, { stepId: 'triage.assess', done: true }))).toMatchObject({ details: { status: 428 } })
+
+  const ticked = (await change(path, 1, { stepId: 'triage.assess', done: true, actor: 'priya' })).data
+  expect(ticked).toMatchObject({ checklist: ['triage.assess'], version: 2 })
+  const again = (await change(path, 2, { stepId: 'triage.assess', done: true })).data
+  expect(again.version).toBe(2)
+  const unticked = (await change(path, 2, { stepId: 'triage.assess', done: false, actor: 'priya' })).data
+  expect(unticked).toMatchObject({ checklist: [], version: 3 })
+
+  expect((await timeline(data.id)).filter((e) => e.kind === 'checklist').map((e) => e.text)).toEqual([
+    'Checked: triage.assess',
+    'Unchecked: triage.assess',
+  ])
+})
+
+test('a posted message is logged with its exact text; a status update restarts the update clock', async () => {
+  const { data } = await declare()
+  const text = '[P2] Voice agent not responding - UPDATE\nStatus: Mitigated\nETA: 5 minutes'
+  advanceMockNow(4 * MINUTE)
+  const posted = await apiRequest(`/api/incidents/${data.id}/messages`, timelineEvent, {
+    method: 'POST',
+    body: { template: 'status-update', text, actor: 'priya' },
+  })
+
+  expect(posted.status).toBe(201)
+  expect(posted.data).toMatchObject({ kind: 'message', text, actor: 'priya' })
+  expect(posted.headers.get('ETag')).toBe('"2"')
+  expect((await apiFetch(`/api/incidents/${data.id}`, incidentSchema)).lastStatusUpdateAt).toBe(at(NOW + 4 * MINUTE))
+
+  await apiFetch(`/api/incidents/${data.id}/messages`, timelineEvent, { method: 'POST', body: { template: 'internal-alert', text: 'x' } })
+  expect((await apiFetch(`/api/incidents/${data.id}`, incidentSchema)).lastStatusUpdateAt).toBe(at(NOW + 4 * MINUTE))
+  const unknownTemplate = failure(
+    apiFetch(`/api/incidents/${data.id}/messages`, timelineEvent, { method: 'POST', body: { template: 'tweet', text: 'x' } }),
+  )
+  expect(await unknownTemplate).toMatchObject({ details: { status: 400 } })
+})
+
+test('the timeline is in time order, including events of a seeded past', async () => {
+  const seeded: Incident = seedIncident({
+    declaredAt: at(NOW - 30 * MINUTE),
+    acknowledgedAt: at(NOW - 25 * MINUTE),
+    severity: 'P1',
+    title: 'LiveKit down',
+  })
+  await apiFetch(`/api/incidents/${seeded.id}/notes`, timelineEvent, { method: 'POST', body: { text: 'later' } })
+  const events = await timeline(seeded.id)
+
+  expect(events.map((e) => e.text)).toEqual(['Declared P1 — LiveKit down', 'Acknowledged', 'later'])
+  const times = events.map((e) => Date.parse(e.at))
+  expect(times).toEqual([...times].sort((a, b) => a - b))
+})

@@ -1,0 +1,120 @@
+/**
+ * The incident service: declaration (idempotent by Idempotency-Key), reads with ETags,
+ * changes guarded by If-Match, and the timeline. The rules live in ../db.ts; this file
+ * maps HTTP onto them.
+ */
+import { http } from 'msw'
+import {
+  acknowledgeRequest,
+  checklistRequest,
+  declareIncidentRequest,
+  escalateRequest,
+  incident as incidentSchema,
+  incidentsResponse,
+  messageRequest,
+  noteRequest,
+  patchIncidentRequest,
+  timelineEvent,
+  timelineResponse,
+  type Incident,
+} from '@/api/schemas'
+import {
+  acknowledgeIncident,
+  addNote,
+  declareIncident,
+  escalateIncident,
+  etag,
+  getIncident,
+  listIncidents,
+  patchIncident,
+  recordMessage,
+  setChecklistStep,
+  timelineOf,
+  type DbResult,
+  type Recorded,
+} from '../db'
+import type { World } from '../world'
+import { problem, readBody, reply } from './respond'
+
+const MAX_IDEMPOTENCY_KEY = 255
+
+export function incidentHandlers(world: World) {
+  const incidentReply = (incident: Incident, status = 200) =>
+    reply(world, incidentSchema, incident, { status, headers: { ETag: etag(incident) } })
+
+  const fromResult = (result: DbResult<Incident>) =>
+    result.ok
+      ? incidentReply(result.value)
+      : problem(world, result.status, result.message, result.current ? { current: result.current } : {})
+
+  const eventReply = (result: DbResult<Recorded>) =>
+    result.ok
+      ? reply(world, timelineEvent, result.value.event, { status: 201, headers: { ETag: etag(result.value.incident) } })
+      : problem(world, result.status, result.message)
+
+  const ifMatch = (request: Request) => request.headers.get('If-Match')
+
+  return [
+    http.get('/api/incidents', () => reply(world, incidentsResponse, { incidents: listIncidents(world.read().db) })),
+
+    http.post('/api/incidents', async ({ request }) => {
+      const key = request.headers.get('Idempotency-Key')?.trim() ?? ''
+      if (key === '') return problem(world, 400, 'Send an Idempotency-Key header so a retried declaration cannot create a second incident.')
+      if (key.length > MAX_IDEMPOTENCY_KEY) return problem(world, 400, `The Idempotency-Key is longer than ${MAX_IDEMPOTENCY_KEY} characters.`)
+      const body = await readBody(world, request, declareIncidentRequest)
+      if (!body.ok) return body.response
+      const result = world.update((s) => declareIncident(s.db, body.data, { nowMs: world.now(), idempotencyKey: key }))
+      if (!result.ok) return problem(world, result.status, result.message)
+      return incidentReply(result.value.incident, result.value.created ? 201 : 200)
+    }),
+
+    http.get('/api/incidents/:id', ({ params }) => {
+      const found = getIncident(world.read().db, String(params.id))
+      return found ? incidentReply(found) : problem(world, 404, `No incident ${String(params.id)}.`)
+    }),
+
+    http.patch('/api/incidents/:id', async ({ request, params }) => {
+      const body = await readBody(world, request, patchIncidentRequest)
+      if (!body.ok) return body.response
+      return fromResult(world.update((s) => patchIncident(s.db, String(params.id), ifMatch(request), body.data, world.now())))
+    }),
+
+    http.post('/api/incidents/:id/acknowledge', async ({ request, params }) => {
+      const body = await readBody(world, request, acknowledgeRequest)
+      if (!body.ok) return body.response
+      return fromResult(world.update((s) => acknowledgeIncident(s.db, String(params.id), ifMatch(request), body.data.actor, world.now())))
+    }),
+
+    http.post('/api/incidents/:id/escalate', async ({ request, params }) => {
+      const body = await readBody(world, request, escalateRequest)
+      if (!body.ok) return body.response
+      return fromResult(world.update((s) => escalateIncident(s.db, String(params.id), ifMatch(request), body.data, world.now())))
+    }),
+
+    http.post('/api/incidents/:id/checklist', async ({ request, params }) => {
+      const body = await readBody(world, request, checklistRequest)
+      if (!body.ok) return body.response
+      return fromResult(world.update((s) => setChecklistStep(s.db, String(params.id), ifMatch(request), body.data, world.now())))
+    }),
+
+    http.post('/api/incidents/:id/notes', async ({ request, params }) => {
+      const body = await readBody(world, request, noteRequest)
+      if (!body.ok) return body.response
+      return eventReply(world.update((s) => addNote(s.db, String(params.id), body.data, world.now())))
+    }),
+
+    http.post('/api/incidents/:id/messages', async ({ request, params }) => {
+      const body = await readBody(world, request, messageRequest)
+      if (!body.ok) return body.response
+      return eventReply(world.update((s) => recordMessage(s.db, String(params.id), body.data, world.now())))
+    }),
+
+    http.get('/api/incidents/:id/timeline', ({ params }) => {
+      const db = world.read().db
+      const incidentId = String(params.id)
+      const found = getIncident(db, incidentId)
+      if (!found) return problem(world, 404, `No incident ${incidentId}.`)
+      return reply(world, timelineResponse, { events: timelineOf(db, incidentId) }, { headers: { ETag: etag(found) } })
+    }),
+  ]
+}

@@ -1,0 +1,83 @@
+/**
+ * What every mock endpoint shares: JSON responses with a Date header (the client
+ * estimates clock skew from it), `{ message }` errors, and request parsing that refuses
+ * bad input the way a real server would, with a 400 that says what was wrong.
+ */
+import { HttpResponse, type JsonBodyType } from 'msw'
+import type { z } from 'zod'
+import type { World } from '../world'
+
+export interface ResponseOptions {
+  status?: number
+  headers?: Record<string, string>
+}
+
+/**
+ * A JSON response. `schema` only fixes the body's type: the body must be built as the
+ * contract's type, so a handler cannot drift from the wire contract without tsc noticing.
+ */
+export function reply<S extends z.ZodType>(world: World, _schema: S, body: z.input<S> & JsonBodyType, options: ResponseOptions = {}): Response {
+  return HttpResponse.json(body, { status: options.status ?? 200, headers: { ...dateHeader(world), ...options.headers } })
+}
+
+export function problem(world: World, status: number, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
+  return HttpResponse.json({ message, ...extra }, { status, headers: { ...dateHeader(world), ...headers } })
+}
+
+export function dateHeader(world: World): Record<string, string> {
+  return { Date: new Date(world.now()).toUTCString() }
+}
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response }
+
+/** Parses the JSON body with `schema`; a missing, unreadable or invalid body is a 400. */
+export async function readBody<S extends z.ZodType>(world: World, request: Request, schema: S): Promise<Parsed<z.infer<S>>> {
+  let text: string
+  try {
+    text = await request.text()
+  } catch {
+    return { ok: false, response: problem(world, 400, 'The request body could not be read.') }
+  }
+  let json: unknown = {}
+  if (text.trim() !== '') {
+    try {
+      json = JSON.parse(text)
+    } catch {
+      return { ok: false, response: problem(world, 400, 'The request body is not valid JSON.') }
+    }
+  }
+  return validate(world, schema, json, 'body')
+}
+
+export function validate<S extends z.ZodType>(world: World, schema: S, value: unknown, where: string): Parsed<z.infer<S>> {
+  const result = schema.safeParse(value)
+  if (result.success) return { ok: true, data: result.data }
+  const first = result.error.issues[0]
+  const path = first && first.path.length > 0 ? `${where}.${first.path.map(String).join('.')}` : where
+  return { ok: false, response: problem(world, 400, `Invalid ${path}: ${first?.message ?? 'invalid value'}.`) }
+}
+
+/** An ISO 8601 timestamp with an offset, as the contract writes them; null when absent or invalid. */
+export function parseInstant(value: string | null): number | null {
+  if (value === null) return null
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return null
+  const ms = Date.parse(value)
+  return Number.isNaN(ms) ? null : ms
+}
+
+export const iso = (ms: number): string => new Date(ms).toISOString()
+
+/** Reads `from` and `to` query parameters: both required, ISO with offset, in order. */
+export function readRange(world: World, url: URL, maxSpanMs: number): Parsed<{ fromMs: number; toMs: number }> {
+  const fromRaw = url.searchParams.get('from')
+  const toRaw = url.searchParams.get('to')
+  const fromMs = parseInstant(fromRaw)
+  const toMs = parseInstant(toRaw)
+  if (fromMs === null) return { ok: false, response: problem(world, 400, fromRaw === null ? '`from` is required.' : '`from` must be an ISO 8601 time with an offset.') }
+  if (toMs === null) return { ok: false, response: problem(world, 400, toRaw === null ? '`to` is required.' : '`to` must be an ISO 8601 time with an offset.') }
+  if (toMs < fromMs) return { ok: false, response: problem(world, 400, '`to` is before `from`.') }
+  if (toMs - fromMs > maxSpanMs) {
+    return { ok: false, response: problem(world, 400, `The range is longer than ${Math.round(maxSpanMs / 86_400_000)} days.`) }
+  }
+  return { ok: true, data: { fromMs, toMs } }
+}

@@ -1,0 +1,33 @@
+/**
+ * Steering the simulator over HTTP, as the Scenario control and the browser tests do.
+ * Never faulted itself (see faults.ts), so a test can always switch faults off again.
+ */
+import { http } from 'msw'
+import { simulatorControl, simulatorState, type SimulatorState } from '@/api/schemas'
+import { currentScenario, setFaults, switchScenario, type SimState, type World } from '../world'
+import { iso, readBody, reply } from './respond'
+
+export function simulatorHandlers(world: World) {
+  return [
+    http.get('/api/simulator', () => reply(world, simulatorState, describeSimulator(world.read().sim, world.now()))),
+
+    http.post('/api/simulator', async ({ request }) => {
+      const body = await readBody(world, request, simulatorControl)
+      if (!body.ok) return body.response
+      const control = body.data
+      const state = world.update((s) => {
+        const nowMs = world.now()
+        if (control.seed !== undefined) s.sim.seed = control.seed
+        if (control.scenario !== undefined) switchScenario(s.sim, control.scenario, nowMs)
+        if (control.faults !== undefined) setFaults(s.sim, control.faults)
+        return describeSimulator(s.sim, nowMs)
+      })
+      return reply(world, simulatorState, state)
+    }),
+  ]
+}
+
+export function describeSimulator(sim: SimState, nowMs: number): SimulatorState {
+  const { scenario, sinceMs } = currentScenario(sim, nowMs)
+  return { scenario, seed: sim.seed, faults: sim.faults, scenarioStartedAt: iso(sinceMs) }
+}

@@ -1,0 +1,156 @@
+import type { Page } from 'playwright-core'
+import { COMPONENT_LABELS, COMPONENTS, SERVICE_LABELS, SERVICES } from '@/domain/catalog'
+import { newPage, screenshot } from './browser'
+
+type HealthState = 'up' | 'degraded' | 'down'
+
+const COMPONENT_NAMES = COMPONENTS.map((component) => COMPONENT_LABELS[component])
+const CORE_SERVICES = ['STT', 'LLM', 'TTS', 'LiveKit', 'Database']
+const LATENCY_FIGURES = SERVICES.map((service) => `${SERVICE_LABELS[service]} latency`)
+const ROUTES = [
+  { link: 'Overview', path: '/', heading: 'Overview' },
+  { link: 'Metrics', path: '/metrics', heading: 'Metrics' },
+  { link: 'Alerts', path: '/alerts', heading: 'Alerts' },
+  { link: 'Incidents', path: '/incidents', heading: 'Incidents' },
+  { link: 'Runbooks', path: '/runbooks', heading: 'Runbooks' },
+  { link: 'Wall', path: '/wall', heading: /wall|war room/i },
+] as const
+
+/** Opens a path of the built app and waits for the Overview heading when it is `/`. */
+async function openOverview(page: Page, path = '/'): Promise<void> {
+  await page.goto(path)
+  await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor()
+}
+
+/**
+ * The health strip read the way a screen reader would: each item of the list named
+ * "Service health" is matched to the component its text starts with, and its state is
+ * the one state word in it. Items still loading (no state word yet) are left out.
+ */
+async function healthStrip(page: Page): Promise<Partial<Record<string, HealthState>>> {
+  const items = await page.getByRole('list', { name: 'Service health' }).getByRole('listitem').allInnerTexts()
+  const states: Partial<Record<string, HealthState>> = {}
+  for (const text of items) {
+    const component = COMPONENT_NAMES.find((name) => text.trim().startsWith(name))
+    const words = new Set(text.match(/\b(up|degraded|down)\b/gi)?.map((word) => word.toLowerCase()))
+    if (component === undefined || words.size === 0) continue
+    if (words.size > 1) throw new Error(`health item for ${component} names several states: ${text}`)
+    states[component] = [...words][0] as HealthState
+  }
+  return states
+}
+
+/** Waits until every component of the strip shows a state, and returns them. */
+async function loadedHealthStrip(page: Page): Promise<Partial<Record<string, HealthState>>> {
+  await expect.poll(async () => Object.keys(await healthStrip(page)).toSorted(), { timeout: 20_000 }).toEqual(
+    COMPONENT_NAMES.toSorted(),
+  )
+  return healthStrip(page)
+}
+
+/** Waits until a latency figure has drawn a Recharts line with real path data. */
+async function drawnLine(page: Page, figure: string): Promise<string> {
+  const curve = page.getByRole('figure', { name: figure }).locator('path.recharts-line-curve').first()
+  await curve.waitFor({ state: 'attached', timeout: 20_000 })
+  await expect.poll(async () => (await curve.getAttribute('d')) ?? '', { timeout: 20_000 }).toMatch(/^M\s*[\d.-]/)
+  return (await curve.getAttribute('d')) ?? ''
+}
+
+/**
+ * Mean sRGB channel (0–255) of the page background: the first opaque background of
+ * body, then html, then the browser's canvas. A 2d canvas converts whatever colour
+ * syntax the CSS uses (oklch, …) to sRGB.
+ */
+function pageBackgroundLightness(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const canvas = document.createElement('canvas').getContext('2d', { willReadFrequently: true })
+    if (canvas === null) throw new Error('no 2d canvas')
+    // With nothing painted, the browser shows its own canvas colour for the used colour scheme.
+    const canvasColour = document.createElement('div')
+    canvasColour.style.backgroundColor = 'Canvas'
+    document.body.append(canvasColour)
+    const layers = [document.body, document.documentElement, canvasColour].map((element) => getComputedStyle(element).backgroundColor)
+    canvasColour.remove()
+    for (const colour of layers) {
+      canvas.clearRect(0, 0, 1, 1)
+      canvas.fillStyle = colour
+      canvas.fillRect(0, 0, 1, 1)
+      const [r = 0, g = 0, b = 0, alpha = 0] = canvas.getImageData(0, 0, 1, 1).data
+      if (alpha > 0) return (r + g + b) / 3
+    }
+    throw new Error(`no opaque background among ${layers.join(', ')}`)
+  })
+}
+
+test('/ shows the Overview heading, a health item per component and three drawn latency charts', async () => {
+  const page = await newPage()
+  await openOverview(page)
+
+  const strip = await loadedHealthStrip(page)
+  for (const component of COMPONENT_NAMES) expect(strip[component], component).toMatch(/^(up|degraded|down)$/)
+
+  for (const figure of LATENCY_FIGURES) expect(await drawnLine(page, figure), figure).not.toBe('')
+})
+
+test('choosing "openai-outage" in the Scenario control takes STT down', async () => {
+  const page = await newPage()
+  await openOverview(page, '/?scenario=healthy')
+  expect((await loadedHealthStrip(page)).STT).toBe('up')
+
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('openai-outage')
+
+  await expect.poll(async () => (await healthStrip(page)).STT, { timeout: 20_000 }).toBe('down')
+})
+
+test('/?scenario=openai-outage loaded directly shows STT down', async () => {
+  const page = await newPage()
+  await openOverview(page, '/?scenario=openai-outage')
+  await expect.poll(async () => (await healthStrip(page)).STT, { timeout: 20_000 }).toBe('down')
+})
+
+test('/?scenario=healthy shows every core service up', async () => {
+  const page = await newPage()
+  await openOverview(page, '/?scenario=healthy')
+  const strip = await loadedHealthStrip(page)
+  expect(Object.fromEntries(CORE_SERVICES.map((service) => [service, strip[service]]))).toEqual(
+    Object.fromEntries(CORE_SERVICES.map((service) => [service, 'up'])),
+  )
+})
+
+test('the navigation has the six links and each route renders its heading', async () => {
+  const page = await newPage()
+  await openOverview(page)
+  const navigation = page.getByRole('navigation').filter({ has: page.getByRole('link', { name: 'Overview' }) })
+  expect(await navigation.getByRole('link').allInnerTexts()).toEqual(ROUTES.map((route) => route.link))
+
+  for (const route of ROUTES) {
+    await page.goto('/')
+    await navigation.getByRole('link', { name: route.link, exact: true }).click()
+    await page.waitForURL((url) => url.pathname === route.path)
+    await page.getByRole('heading', { level: 1, name: route.heading }).waitFor()
+  }
+})
+
+test('an unknown route shows "Page not found"', async () => {
+  const page = await newPage()
+  await page.goto('/no-such-page')
+  await page.getByText('Page not found').first().waitFor()
+})
+
+test.each([
+  { name: 'overview-1440x900-light', width: 1440, height: 900, colorScheme: 'light' },
+  { name: 'overview-1440x900-dark', width: 1440, height: 900, colorScheme: 'dark' },
+  { name: 'overview-1920x1080-light', width: 1920, height: 1080, colorScheme: 'light' },
+] as const)('screenshot $name', async ({ name, width, height, colorScheme }) => {
+  const page = await newPage({ viewport: { width, height }, colorScheme })
+  await openOverview(page, '/?scenario=healthy&seed=1')
+  await loadedHealthStrip(page)
+  for (const figure of LATENCY_FIGURES) await drawnLine(page, figure)
+
+  // The theme really follows the colour scheme: a dark screenshot of a light page proves nothing.
+  const lightness = await pageBackgroundLightness(page)
+  if (colorScheme === 'dark') expect(lightness).toBeLessThan(80)
+  else expect(lightness).toBeGreaterThan(180)
+
+  await screenshot(page, name)
+})
