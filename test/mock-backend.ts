@@ -64,3 +64,13 @@ export function advanceMockNow(ms: number): void {
   const next = world.now() + ms
   world.setClock(() => next)
 }
+
+/**
+ * `path` answers GET with 200 and `body` as JSON, whatever it is: a body that breaks the
+ * contract checks that the schema at the boundary turns it into a panel's error.
+ */
+export function givenApiAnswers(path: string, body: unknown): void {
+  server.use(
+    http.get(path, () => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })),
+  )
+}

@@ -23,14 +23,15 @@ function week(base: number, incident: number, seed: number, length: number): Gri
     s = (s * 1_664_525 + 1_013_904_223) >>> 0
     return s / 4_294_967_296
   }
-  const values: (number | null)[] = new Array<number | null>(length)
+  // Built by push, like JSON.parse builds it: a packed array, not a holey one.
+  const values: (number | null)[] = []
   let incidentLeft = 0
   for (let i = 0; i < length; i++) {
     if (incidentLeft === 0 && next() < 0.0002) incidentLeft = 120
     const roll = next()
-    if (roll < 0.0005) values[i] = null
-    else if (incidentLeft > 0) values[i] = incident
-    else values[i] = Math.max(0, base * (1 + 0.2 * Math.sin((i / 8640) * 2 * Math.PI) + 0.2 * (roll - 0.5)))
+    if (roll < 0.0005) values.push(null)
+    else if (incidentLeft > 0) values.push(incident)
+    else values.push(Math.max(0, base * (1 + 0.2 * Math.sin((i / 8640) * 2 * Math.PI) + 0.2 * (roll - 0.5))))
     if (incidentLeft > 0) incidentLeft--
   }
   return { fromMs: FROM, stepS: STEP_S, values }

@@ -5,9 +5,11 @@ import {
   alertSpans,
   assertSeries,
   componentHealth,
+  describeAlert,
   evaluateAll,
   evaluateRule,
   type AlertCondition,
+  type AlertResult,
   type AlertSpan,
   type AlertState,
   type GridSeries,
@@ -120,7 +122,8 @@ test('one false evaluation resets pending, so a flapping signal never fires', ()
   expect(spans.every((s) => s.state === 'pending')).toBe(true)
   expect(spans).toHaveLength(10)
   expect(spans[1]).toEqual({ state: 'pending', fromMs: at(6), toMs: at(11), ongoing: false })
-  expect(evaluateRule(ABOVE, grid(values), at(59))).toMatchObject({ state: 'inactive', since: at(59) })
+  // Pending that never fired is not "resolved".
+  expect(evaluateRule(ABOVE, grid(values), at(59))).toMatchObject({ state: 'inactive', since: at(59), resolvedAt: null })
   expect(evaluateRule(ABOVE, grid(values), at(58))).toMatchObject({ state: 'pending', activeAt: at(54) })
 })
 
@@ -165,7 +168,7 @@ test('a gap shorter than the lookback carries the last value; a longer one is no
   // Last sample at index 2 expires at index 32 (300 s later).
   expect(evaluateRule(ABOVE, grid(values), at(31))).toMatchObject({ state: 'inactive', value: 0.01, since: null })
   expect(evaluateRule(ABOVE, grid(values), at(32))).toMatchObject({ state: 'nodata', since: at(32) })
-  expect(evaluateRule(ABOVE, grid(values), at(43))).toMatchObject({ state: 'inactive', since: at(43) })
+  expect(evaluateRule(ABOVE, grid(values), at(43))).toMatchObject({ state: 'inactive', since: at(43), resolvedAt: null })
 })
 
 test('nodata interrupts a pending alert: its clock starts again when data returns', () => {
@@ -203,6 +206,17 @@ test('past the end of the series the last value holds for the lookback, then the
   expect(evaluateRule(ABOVE, series, at(2) + LOOKBACK_MS)).toMatchObject({ state: 'nodata', since: at(32) })
   // Far ahead: the walk stops at the expiry, not at now.
   expect(evaluateRule(ABOVE, series, at(2) + 365 * 24 * 60 * MIN)).toMatchObject({ state: 'nodata', since: at(32) })
+})
+
+test('between grid points the lookback is still left-open: a sample counts until exactly 5 min later', () => {
+  // A 7 s step: five minutes after the sample falls between grid points.
+  const series = grid([0.5], 7)
+  expect(evaluateRule(cond('>', 0.1, 0), series, T0 + LOOKBACK_MS - 1)).toMatchObject({ state: 'firing', value: 0.5 })
+  expect(evaluateRule(cond('>', 0.1, 0), series, T0 + LOOKBACK_MS)).toMatchObject({
+    state: 'nodata',
+    value: null,
+    since: T0 + LOOKBACK_MS,
+  })
 })
 
 test('a coarser step keeps the same lookback in time', () => {
@@ -393,4 +407,25 @@ test('with no results at all every component is unknown', () => {
     ruleId: null,
     alertId: null,
   })
+})
+
+const instance = (id: string) => {
+  const found = ALERT_INSTANCES.find((i) => i.id === id)
+  if (!found) throw new Error(`no instance ${id}`)
+  return found
+}
+
+test.each<[string, Omit<AlertResult, 'instance' | 'resolvedAt' | 'at'>, string]>([
+  ['error-rate-critical:stt', { state: 'firing', value: 0.142, since: NOW - MIN, activeAt: NOW - 6 * MIN }, 'STT error rate 14.2 % > 10 % for 5 min — firing'],
+  ['error-rate-critical:stt', { state: 'pending', value: 0.142, since: NOW - 150 * S, activeAt: NOW - 150 * S }, 'STT error rate 14.2 % > 10 % for 2 min 30 s of 5 min — pending'],
+  ['error-rate-critical:stt', { state: 'inactive', value: 0.008, since: null, activeAt: null }, 'STT error rate 0.8 % — inactive'],
+  ['error-rate-critical:stt', { state: 'nodata', value: null, since: T0, activeAt: null }, 'STT error rate: no data'],
+  ['latency-p95:turn', { state: 'firing', value: 4200, since: NOW, activeAt: NOW - MIN }, 'Turn P95 latency 4.2 s > 3 s for 1 min — firing'],
+  ['resource-usage:host.memory', { state: 'pending', value: 0.91, since: NOW - MIN, activeAt: NOW - MIN }, 'Host memory 91 % > 80 % for 1 min of 5 min — pending'],
+  ['quota-exceeded:groq', { state: 'firing', value: 1.02, since: NOW, activeAt: NOW }, 'Groq API quota use 102 % ≥ 100 % — firing'],
+  ['service-down:livekit', { state: 'firing', value: 0, since: NOW, activeAt: NOW - MIN }, 'LiveKit down > 1 min — firing'],
+  ['service-down:livekit', { state: 'pending', value: 0, since: NOW - 20 * S, activeAt: NOW - 20 * S }, 'LiveKit down for 20 s of 1 min — pending'],
+  ['database-connection-lost:database', { state: 'firing', value: 0, since: NOW, activeAt: NOW }, 'Database connection lost — firing'],
+])('describeAlert(%s, …) reads %j', (id, evaluation, text) => {
+  expect(describeAlert({ instance: instance(id), resolvedAt: null, at: NOW, ...evaluation })).toBe(text)
 })

@@ -20,12 +20,12 @@ function week() {
     return seed / 4_294_967_296
   }
   const xs = new Float64Array(N)
-  const ys: (number | null)[] = new Array<number | null>(N)
+  const ys: (number | null)[] = []
   for (let i = 0; i < N; i++) {
     xs[i] = FROM + i * STEP_MS
     const daily = Math.sin((i / 8640) * 2 * Math.PI)
     const roll = next()
-    ys[i] = roll < 0.0005 ? null : roll < 0.002 ? 3000 + next() * 2000 : 1200 + 400 * daily + next() * 300
+    ys.push(roll < 0.0005 ? null : roll < 0.002 ? 3000 + next() * 2000 : 1200 + 400 * daily + next() * 300)
   }
   return { xs, ys }
 }

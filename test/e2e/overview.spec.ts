@@ -2,8 +2,6 @@ import type { Page } from 'playwright-core'
 import { COMPONENT_LABELS, COMPONENTS, SERVICE_LABELS, SERVICES } from '@/domain/catalog'
 import { newPage, screenshot } from './browser'
 
-type HealthState = 'up' | 'degraded' | 'down'
-
 const COMPONENT_NAMES = COMPONENTS.map((component) => COMPONENT_LABELS[component])
 const CORE_SERVICES = ['STT', 'LLM', 'TTS', 'LiveKit', 'Database']
 const LATENCY_FIGURES = SERVICES.map((service) => `${SERVICE_LABELS[service]} latency`)
@@ -13,7 +11,7 @@ const ROUTES = [
   { link: 'Alerts', path: '/alerts', heading: 'Alerts' },
   { link: 'Incidents', path: '/incidents', heading: 'Incidents' },
   { link: 'Runbooks', path: '/runbooks', heading: 'Runbooks' },
-  { link: 'Wall', path: '/wall', heading: /wall|war room/i },
+  { link: 'Wall', path: '/wall', heading: /war room|wall/i },
 ] as const
 
 /** Opens a path of the built app and waits for the Overview heading when it is `/`. */
@@ -24,24 +22,26 @@ async function openOverview(page: Page, path = '/'): Promise<void> {
 
 /**
  * The health strip read the way a screen reader would: each item of the list named
- * "Service health" is matched to the component its text starts with, and its state is
- * the one state word in it. Items still loading (no state word yet) are left out.
+ * "Service health" reads "<component>: <state>. <reason>", so the state is the word
+ * right after the component's name (the free-text reason may mention other states).
  */
-async function healthStrip(page: Page): Promise<Partial<Record<string, HealthState>>> {
-  const items = await page.getByRole('list', { name: 'Service health' }).getByRole('listitem').allInnerTexts()
-  const states: Partial<Record<string, HealthState>> = {}
+async function healthStrip(page: Page): Promise<Partial<Record<string, string>>> {
+  const items = await page
+    .getByRole('list', { name: 'Service health' })
+    .getByRole('listitem')
+    .evaluateAll((elements) => elements.map((element) => element.textContent))
+  const states: Partial<Record<string, string>> = {}
   for (const text of items) {
-    const component = COMPONENT_NAMES.find((name) => text.trim().startsWith(name))
-    const words = new Set(text.match(/\b(up|degraded|down)\b/gi)?.map((word) => word.toLowerCase()))
-    if (component === undefined || words.size === 0) continue
-    if (words.size > 1) throw new Error(`health item for ${component} names several states: ${text}`)
-    states[component] = [...words][0] as HealthState
+    for (const component of COMPONENT_NAMES) {
+      const state = new RegExp(`^\\W*${component}\\W+(\\w+)`).exec(text)?.[1]
+      if (state !== undefined) states[component] = state.toLowerCase()
+    }
   }
   return states
 }
 
 /** Waits until every component of the strip shows a state, and returns them. */
-async function loadedHealthStrip(page: Page): Promise<Partial<Record<string, HealthState>>> {
+async function loadedHealthStrip(page: Page): Promise<Partial<Record<string, string>>> {
   await expect.poll(async () => Object.keys(await healthStrip(page)).toSorted(), { timeout: 20_000 }).toEqual(
     COMPONENT_NAMES.toSorted(),
   )
@@ -93,6 +93,17 @@ test('/ shows the Overview heading, a health item per component and three drawn 
 })
 
 test('choosing "openai-outage" in the Scenario control takes STT down', async () => {
+  const page = await newPage()
+  await openOverview(page)
+  expect((await loadedHealthStrip(page)).STT).toBe('up')
+
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('openai-outage')
+
+  await expect.poll(async () => (await healthStrip(page)).STT, { timeout: 20_000 }).toBe('down')
+  expect(new URL(page.url()).searchParams.get('scenario')).toBe('openai-outage')
+})
+
+test('after opening a ?scenario= link, the Scenario control still switches the scenario', async () => {
   const page = await newPage()
   await openOverview(page, '/?scenario=healthy')
   expect((await loadedHealthStrip(page)).STT).toBe('up')
@@ -153,4 +164,12 @@ test.each([
   else expect(lightness).toBeGreaterThan(180)
 
   await screenshot(page, name)
+})
+
+test('screenshot wall-1920x1080: the war-room wall with its health strip', async () => {
+  const page = await newPage({ viewport: { width: 1920, height: 1080 }, colorScheme: 'dark' })
+  await page.goto('/wall?scenario=openai-outage&seed=1')
+  await page.getByRole('heading', { level: 1, name: /war room|wall/i }).waitFor()
+  await expect.poll(async () => (await healthStrip(page)).STT, { timeout: 20_000 }).toBe('down')
+  await screenshot(page, 'wall-1920x1080')
 })

@@ -1,7 +1,5 @@
 import { act, screen, within } from '@testing-library/react'
-import { http, HttpResponse } from 'msw'
-import { server } from '@/mocks/node'
-import { givenApiFails, givenScenario } from '../../../test/mock-backend'
+import { givenApiAnswers, givenApiFails, givenFaults, givenScenario } from '../../../test/mock-backend'
 import { renderRoute } from '../../../test/render'
 
 // The first render imports Recharts lazily; on a busy machine that takes seconds.
@@ -12,14 +10,10 @@ const COMPONENT_NAMES = ['STT', 'LLM', 'TTS', 'LiveKit', 'Database', 'OpenAI API
 
 /** A 200 whose body breaks the contract (a state the schema does not know). */
 function givenHealthViolatesContract() {
-  server.use(
-    http.get('/api/health', () =>
-      HttpResponse.json({
-        at: new Date().toISOString(),
-        components: [{ id: 'stt', name: 'STT', kind: 'service', state: 'fine', reason: '', ruleId: null }],
-      }),
-    ),
-  )
+  givenApiAnswers('/api/health', {
+    at: new Date().toISOString(),
+    components: [{ id: 'stt', name: 'STT', kind: 'service', state: 'fine', reason: '', ruleId: null }],
+  })
 }
 
 async function healthItems() {
@@ -90,12 +84,12 @@ test('a health answer that breaks the contract is reported on its panel while th
 }, SLOW_TEST_MS)
 
 test('Retry on a failed panel loads it once the backend answers again', async () => {
-  givenApiFails('/api/health', 500)
+  givenFaults(1, 500)
   const { user } = renderRoute('/')
   const region = await screen.findByRole('region', { name: 'Service health' })
   expect(await within(region).findByText(/could not be loaded\. The server failed\./)).toBeInTheDocument()
 
-  server.resetHandlers()
+  givenFaults(0, 500)
   await user.click(within(region).getByRole('button', { name: 'Retry' }))
 
   expect(await within(region).findByRole('list', { name: 'Service health' })).toBeInTheDocument()

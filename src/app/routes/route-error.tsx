@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, useMatches, useRevalidator, useRouteError } from 'react-router'
+import { isRouteErrorResponse, useLocation, useMatches, useNavigate, useRouteError } from 'react-router'
 import { Button } from '@/components/ui/button'
 import { describeError } from '@/components/ui/describe-error'
 import { PRODUCT_NAME } from '@/components/ui/page-header'
@@ -27,7 +27,8 @@ export function isChunkLoadError(error: unknown): boolean {
 export function RouteError() {
   const error = useRouteError()
   const matches = useMatches()
-  const revalidator = useRevalidator()
+  const navigate = useNavigate()
+  const location = useLocation()
   const page = matches.map((m) => m.handle).filter(isRouteHandle).at(-1)?.page ?? 'This page'
   const chunk = isChunkLoadError(error)
 
@@ -47,11 +48,11 @@ export function RouteError() {
       <div className="mt-4 flex items-center gap-4">
         <Button
           variant="primary"
-          disabled={revalidator.state !== 'idle'}
           onClick={() => {
-            // A missing chunk needs a fresh index.html; anything else re-renders in place.
+            // A missing chunk needs a fresh index.html. Anything else: navigating to the
+            // same address gives a new location, which resets the route's error boundary.
             if (chunk) window.location.reload()
-            else void revalidator.revalidate()
+            else void navigate(location, { replace: true })
           }}
         >
           Try again

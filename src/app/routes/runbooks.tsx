@@ -1,18 +1,29 @@
 import { PageHeader } from '@/components/ui/page-header'
-import { EmptyState } from '@/components/ui/empty-state'
-import { TextLink } from '@/components/ui/text-link'
+import { PlaybookDirectory } from '@/features/runbooks/playbook-directory'
+import {
+  CommunicationTemplates,
+  EscalationPath,
+  MonitoringAlerts,
+  PostIncidentChecklistReference,
+  ResponseProcess,
+  SeverityLevels,
+} from '@/features/runbooks/runbook-reference'
 
 export function RunbooksPage() {
   return (
     <>
-      <PageHeader title="Runbooks" />
-      <EmptyState heading="Runbooks are not built yet" links={<TextLink to="/">Overview</TextLink>}>
-        <p>
-          This page will hold the five-phase response process and the four playbooks — agent not responding, high error rate,
-          database connection lost, rate limiting — with symptoms, investigation commands to copy, causes and resolution steps.
-        </p>
-        <p>They arrive with the runbook work.</p>
-      </EmptyState>
+      <PageHeader title="Runbooks" description="The incident response runbook: playbooks for common incidents, and the process around them." />
+      <div className="flex flex-col gap-4">
+        <PlaybookDirectory />
+        <SeverityLevels />
+        <ResponseProcess />
+        <div className="grid gap-4 lg:grid-cols-2">
+          <EscalationPath />
+          <MonitoringAlerts />
+        </div>
+        <CommunicationTemplates />
+        <PostIncidentChecklistReference />
+      </div>
     </>
   )
 }

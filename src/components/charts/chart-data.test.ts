@@ -1,4 +1,4 @@
-import { clipSpans, latestValue, niceCeil, toChartRows, yDomain, type ChartSeries } from './chart-data'
+import { clipSpans, latestValue, niceCeil, toChartRows, yScale, type ChartSeries } from './chart-data'
 
 const T0 = Date.UTC(2026, 10, 27, 10, 0, 0)
 const series = (label: string, values: (number | null)[], fromMs = T0, stepS = 10): ChartSeries => ({
@@ -38,26 +38,39 @@ test.each([
   ['a threshold and only gaps', [null, null], [3000], 3000],
 ])('the y-domain includes every threshold and the data: %s', (_, values, thresholds, highest) => {
   const rows = toChartRows([series('s', values)])
-  const [min, max] = yDomain(rows, ['s0'], thresholds.map((value) => ({ value })))
+  const { domain, ticks } = yScale(rows, ['s0'], thresholds.map((value) => ({ value })))
+  const [min, max] = domain
   expect(min).toBe(0)
   // Strictly above, with headroom: a threshold on the top edge would be hard to see.
   expect(max).toBeGreaterThan(highest)
   expect(max).toBeLessThanOrEqual(highest * 2.5)
   for (const t of thresholds) expect(t).toBeLessThan(max)
+  expect(ticks[0]).toBe(min)
+  expect(ticks.at(-1)).toBe(max)
+})
+
+test.each([
+  ['latency under a 3 s threshold', [400, 900], [3000], [0, 1000, 2000, 3000, 4000]],
+  ['latency over it', [400, 5200], [3000], [0, 2000, 4000, 6000]],
+  ['error rates under 5 % and 10 %', [0.01], [0.05, 0.1], [0, 0.05, 0.1, 0.15]],
+  ['small counts', [3], [], [0, 1, 2, 3, 4]],
+])('ticks fall on round steps: %s', (_, values, thresholds, expected) => {
+  const rows = toChartRows([series('s', values)])
+  expect(yScale(rows, ['s0'], thresholds.map((value) => ({ value }))).ticks).toEqual(expected)
 })
 
 test('hidden series do not stretch the y-domain', () => {
   const rows = toChartRows([series('P50', [100]), series('P95', [9000])])
-  expect(yDomain(rows, ['s0'], [])).toEqual([0, 200])
-  expect(yDomain(rows, ['s0', 's1'], [])).toEqual([0, 10_000])
+  expect(yScale(rows, ['s0'], []).domain).toEqual([0, 150])
+  expect(yScale(rows, ['s0', 's1'], []).domain).toEqual([0, 10_000])
 })
 
 test('with neither data nor thresholds the domain is still a valid range', () => {
-  expect(yDomain([], [], [])).toEqual([0, 1])
+  expect(yScale([], [], []).domain).toEqual([0, 1])
 })
 
 test('negative data extends the domain below zero', () => {
-  const [min] = yDomain(toChartRows([series('s', [-3, 4])]), ['s0'], [])
+  const [min] = yScale(toChartRows([series('s', [-3, 4])]), ['s0'], []).domain
   expect(min).toBeLessThan(-3)
 })
 

@@ -68,16 +68,23 @@ export function toChartRows(series: readonly ChartSeries[]): ChartRow[] {
   return rows
 }
 
+export interface YScale {
+  domain: [number, number]
+  /** Evenly spaced round values from domain[0] to domain[1]. */
+  ticks: number[]
+}
+
 /**
- * [min, max] for the y-axis: from 0 (or below, for negative data) to a round number
- * above both the visible data and every threshold, with headroom so a threshold line
- * never sits on the chart's edge.
+ * The y-axis: from 0 (or below, for negative data) to a round number above both the
+ * visible data and every threshold, with headroom so a threshold line never sits on
+ * the chart's edge, and ticks on round steps (0, 1 s, 2 s, 3 s, 4 s — not 1.3 s).
  */
-export function yDomain(
+export function yScale(
   rows: readonly ChartRow[],
   keys: readonly SeriesKey[],
   thresholds: readonly Pick<ChartThreshold, 'value'>[],
-): [number, number] {
+  maxTicks = 5,
+): YScale {
   let max = Number.NEGATIVE_INFINITY
   let min = 0
   for (const row of rows) {
@@ -93,8 +100,16 @@ export function yDomain(
     if (t.value > max) max = t.value
     if (t.value < min) min = t.value
   }
-  if (!Number.isFinite(max) || max <= min) return [min, min + 1]
-  return [min < 0 ? -niceCeil(-min * 1.1) : 0, niceCeil(max * 1.1)]
+  if (!Number.isFinite(max) || max <= min) return { domain: [min, min + 1], ticks: [min, min + 1] }
+  const top = max * 1.1
+  const bottom = min < 0 ? min * 1.1 : 0
+  const step = niceCeil((top - bottom) / (maxTicks - 1))
+  const lo = Math.floor(bottom / step) * step
+  const hi = Math.ceil(top / step) * step
+  const ticks: number[] = []
+  // toPrecision: 3 × 0.05 is 0.15000000000000002 in floating point.
+  for (let i = 0; lo + i * step <= hi + step / 2; i++) ticks.push(Number((lo + i * step).toPrecision(12)))
+  return { domain: [Number(lo.toPrecision(12)), Number(hi.toPrecision(12))], ticks }
 }
 
 /** The smallest 1, 2, 2.5 or 5 × 10^k that is ≥ x. */

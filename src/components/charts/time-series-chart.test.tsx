@@ -1,6 +1,5 @@
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import '../../../test/render'
 import type { ChartSeries } from './chart-data'
 import { TimeSeriesChart } from './time-series-chart'
 

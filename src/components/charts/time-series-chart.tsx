@@ -10,7 +10,7 @@ import {
   latestValue,
   seriesKey,
   toChartRows,
-  yDomain,
+  yScale,
   type ChartSeries,
   type ChartSpan,
   type ChartThreshold,
@@ -53,7 +53,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
 
   const rows = useMemo(() => toChartRows(series), [series])
   const visibleKeys = useMemo(() => series.map((_, i) => seriesKey(i)).filter((k) => !hidden.has(k)), [series, hidden])
-  const domain = useMemo(() => yDomain(rows, visibleKeys, thresholds), [rows, visibleKeys, thresholds])
+  const y = useMemo(() => yScale(rows, visibleKeys, thresholds), [rows, visibleKeys, thresholds])
   const first = rows[0]?.t
   const last = rows[rows.length - 1]?.t
   const shownSpans = useMemo(
@@ -92,7 +92,8 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
             minTickGap={40}
           />
           <YAxis
-            domain={domain}
+            domain={y.domain}
+            ticks={y.ticks}
             allowDataOverflow
             tickFormatter={format}
             tick={{ fill: 'currentColor', fontSize: 11 }}

@@ -1,4 +1,4 @@
-import { ApiError, type ApiErrorKind } from '@/api/client'
+import { ApiError } from '@/api/client'
 import { describeError } from './describe-error'
 
 test.each([
@@ -13,7 +13,7 @@ test.each([
   ['http', 503, 'The server failed.'],
   ['http', 400, 'The server rejected the request.'],
 ] as const)('%s %s reads "%s" and keeps the message as the detail', (kind, status, title) => {
-  const error = new ApiError(kind as ApiErrorKind, 'the specific reason', status === undefined ? {} : { status })
+  const error = new ApiError(kind, 'the specific reason', status === undefined ? {} : { status })
   expect(describeError(error)).toEqual({ title, detail: 'the specific reason' })
 })
 

@@ -14,6 +14,7 @@ import { logHandlers } from './logs'
 import { metricsHandlers } from './metrics'
 import { problem } from './respond'
 import { rosterHandlers } from './roster'
+import { runbookHandlers } from './runbooks'
 import { simulatorHandlers } from './simulator'
 
 export function createHandlers(world: World) {
@@ -26,6 +27,7 @@ export function createHandlers(world: World) {
     ...logHandlers(world),
     ...rosterHandlers(world),
     ...incidentHandlers(world),
+    ...runbookHandlers(world),
     http.all('/api/*', ({ request }) =>
       problem(world, 404, `No endpoint ${request.method} ${new URL(request.url).pathname}.`),
     ),

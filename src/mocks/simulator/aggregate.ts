@@ -9,6 +9,7 @@ import { gridTable, served, stepsPerUnit } from './precision'
 
 export type Aggregation = 'max' | 'mean' | 'min'
 
+/** How a metric's 10-second samples are combined into one sample of a coarser step. */
 export function aggregationOf(metric: MetricId): Aggregation {
   if (metric.endsWith('.up')) return 'min'
   if (metric.endsWith('.p50') || metric.endsWith('.requests') || metric === 'livekit.rooms' || metric === 'livekit.connect_success') {
@@ -30,11 +31,11 @@ export function aggregate(metric: MetricId, samples: Float64Array, mask: Uint8Ar
   const values = new Array<number | null>(count)
   // A null first makes this an array of references from the start, so numbers from
   // the shared table go in as they are instead of being unboxed and re-boxed later.
-  values[0] = null
+  if (count > 0) values[0] = null
   if (k === 1 && steps === 1) {
     for (let m = 0; m < count; m++) {
       const v = samples[m] ?? NaN
-      values[m] = mask[m] === 1 || v !== v ? null : Math.round(v)
+      values[m] = mask[m] === 1 || Number.isNaN(v) ? null : Math.round(v)
     }
     return values
   }
@@ -42,7 +43,7 @@ export function aggregate(metric: MetricId, samples: Float64Array, mask: Uint8Ar
     const last = table.length - 1
     for (let m = 0; m < count; m++) {
       const v = samples[m] ?? NaN
-      if (mask[m] === 1 || v !== v) {
+      if (mask[m] === 1 || Number.isNaN(v)) {
         values[m] = null
         continue
       }

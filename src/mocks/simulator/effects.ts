@@ -108,11 +108,3 @@ export const SCENARIO_EFFECTS: Record<ScenarioName, Effects> = {
     'db.pool_use': { target: 0.75, jitter: 0.05, rampMs: SLOW_RAMP_MS },
   },
 }
-
-/** How far into its perturbation an effect is at `tMs`: 0 (not yet) to 1 (fully in). */
-export function rampAt(effect: Effect, onsetMs: number, tMs: number): number {
-  const dt = tMs - onsetMs - (effect.delayMs ?? 0)
-  if (dt < 0) return 0
-  const ramp = effect.rampMs ?? DEFAULT_RAMP_MS
-  return ramp <= 0 ? 1 : Math.min(1, dt / ramp)
-}

@@ -15,7 +15,7 @@ export const ERROR_TYPES = {
   tts: ['timeout', 'upstream_5xx', 'rate_limited', 'connection_error'],
 } as const satisfies Record<Service, readonly string[]>
 
-export type ErrorType<S extends Service = Service> = (typeof ERROR_TYPES)[S][number]
+type ErrorType<S extends Service> = (typeof ERROR_TYPES)[S][number]
 
 type Mix<S extends Service> = Partial<Record<ErrorType<S>, number>>
 type ServiceMixes = { [S in Service]: Mix<S> }

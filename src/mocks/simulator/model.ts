@@ -24,6 +24,7 @@ export interface ModelContext {
   readonly scratch: Float64Array
 }
 
+/** A context for base samples i0 … i0 + n − 1 under `config`; one per request, not shared. */
 export function createContext(config: SimConfig, i0: number, n: number): ModelContext {
   const segments = segmentsIn(config, i0 * BASE_STEP_MS, (i0 + n - 1) * BASE_STEP_MS)
   return { seed: config.seed, segments, i0, n, cache: new Map(), scratch: new Float64Array(n) }

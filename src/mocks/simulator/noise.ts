@@ -39,7 +39,7 @@ export function signedAt(key: number, i: number): number {
 }
 
 /** Samples between the knots of the slow noise: 30 × 10 s = 5 minutes. */
-export const KNOT = 30
+const KNOT = 30
 const WHITE = 0x68e31da4
 const SLOW_SHARE = 0.65
 const WHITE_SHARE = 0.35

@@ -16,15 +16,12 @@ function loadAtHour(hour: number): number {
   return 1 + SWING * Math.cos(phase) + 0.08 * Math.sin(2 * phase)
 }
 
-/** Load by base-sample slot of the day; a table so the hot loop does no trigonometry. */
+/**
+ * Traffic load (daily mean 1, about 0.45 at night to 1.55 at the peak) by base-sample
+ * slot of the day; a table so the hot loop does no trigonometry.
+ */
 export const LOAD_BY_SLOT: Float64Array = (() => {
   const table = new Float64Array(SAMPLES_PER_DAY)
   for (let s = 0; s < SAMPLES_PER_DAY; s++) table[s] = loadAtHour((s * BASE_STEP_S) / 3600)
   return table
 })()
-
-/** Traffic load (daily mean 1, about 0.45 at night to 1.55 at the peak) at base sample `i`. */
-export function loadAt(i: number): number {
-  const slot = i - Math.floor(i / SAMPLES_PER_DAY) * SAMPLES_PER_DAY
-  return LOAD_BY_SLOT[slot] ?? 1
-}
