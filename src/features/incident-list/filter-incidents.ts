@@ -7,7 +7,7 @@ import type { Incident } from '@/api/schemas'
 import { COMPONENT_LABELS, type ComponentId } from '@/domain/catalog'
 import { INCIDENT_STATUSES, isOpen } from '@/domain/incident-status'
 import { responseDeadline } from '@/domain/response-clock'
-import { SEVERITY_IDS, compareSeverity, isKnownSeverity, type Severity } from '@/domain/severity'
+import { SEVERITY_IDS, compareSeverity, isKnownSeverity, severityRank, type Severity } from '@/domain/severity'
 import { UNASSIGNED, UNKNOWN_SEVERITY, type IncidentFilters, type SortKey, type StatusFilter } from './incident-filters'
 
 /** The default view keeps incidents resolved (or closed) within this long. */
@@ -116,6 +116,9 @@ const STATUS_ORDER = new Map<string, number>(INCIDENT_STATUSES.map((s, n) => [s,
 interface Keyed {
   incident: Incident
   declared: number
+  /** severityRank, computed once per incident rather than once per comparison. */
+  rank: number
+  statusOrder: number
   /** Open incidents first in the severity and deadline sorts: they are the work. */
   closedFirstBit: number
   /** Unacknowledged open incidents by deadline; the rest after them. */
@@ -128,6 +131,8 @@ function keyed(i: Incident): Keyed {
   return {
     incident: i,
     declared,
+    rank: severityRank(i.severity),
+    statusOrder: STATUS_ORDER.get(i.status) ?? 0,
     closedFirstBit: open ? 0 : 1,
     deadline: open && i.acknowledgedAt === null ? responseDeadline({ severity: i.severity, declaredAt: declared }) : Infinity,
   }
@@ -135,15 +140,14 @@ function keyed(i: Incident): Keyed {
 
 const byNewest = (a: Keyed, b: Keyed) => b.declared - a.declared || (a.incident.id < b.incident.id ? 1 : a.incident.id > b.incident.id ? -1 : 0)
 
-// Unknown severities share rank 0 and are ordered by their text, so a sort is stable across renders.
-const bySeverity = (a: Keyed, b: Keyed) => compareSeverity(a.incident.severity, b.incident.severity)
+// Equal ranks only differ for unknown labels (rank 0), which compareSeverity orders by their text.
+const bySeverity = (a: Keyed, b: Keyed) => a.rank - b.rank || (a.rank === 0 ? compareSeverity(a.incident.severity, b.incident.severity) : 0)
 
 const COMPARATORS: Record<SortKey, (a: Keyed, b: Keyed) => number> = {
   // Open before resolved, then most urgent (unknown labels first), then newest.
   severity: (a, b) => a.closedFirstBit - b.closedFirstBit || bySeverity(a, b) || byNewest(a, b),
   age: byNewest,
-  status: (a, b) =>
-    (STATUS_ORDER.get(a.incident.status) ?? 0) - (STATUS_ORDER.get(b.incident.status) ?? 0) || bySeverity(a, b) || byNewest(a, b),
+  status: (a, b) => a.statusOrder - b.statusOrder || bySeverity(a, b) || byNewest(a, b),
   // The acknowledgement due soonest first (an overdue one is due in the past), then the rest.
   deadline: (a, b) => (a.deadline === b.deadline ? 0 : a.deadline < b.deadline ? -1 : 1) || bySeverity(a, b) || byNewest(a, b),
 }

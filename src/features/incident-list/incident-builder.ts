@@ -37,3 +37,34 @@ export function buildIncident(partial: Partial<Incident> = {}): Incident {
     ...partial,
   }
 }
+
+const SEVERITY_MIX = ['P1', 'P2', 'P2', 'P3', 'P3', 'P3', 'P4', 'P4', 'SEV0'] as const
+const STATUS_MIX = ['investigating', 'identified', 'mitigated', 'resolved', 'resolved', 'closed', 'closed', 'closed'] as const
+const SERVICE_MIX = ['stt', 'llm', 'tts', 'livekit', 'database', 'openai', 'groq'] as const
+const TITLES = ['STT error rate > 10 %', 'LLM timeouts', 'TTS voice garbled', 'LiveKit rooms dropping', 'Database connection lost', 'OpenAI quota exceeded']
+const PEOPLE = [null, 'priya', 'tom', 'kwame', 'ana'] as const
+
+/**
+ * `n` varied incidents over the last few weeks, deterministic (no random numbers) so a
+ * benchmark measures the same work on every run.
+ */
+export function manyIncidents(n: number): Incident[] {
+  const pick = <T>(list: readonly T[], k: number): T => list[k % list.length] as T
+  return Array.from({ length: n }, (_, k) => {
+    const status = pick(STATUS_MIX, k * 7 + 3)
+    const declaredMs = NOW - ((k * 97) % (30 * 24 * 60)) * MIN
+    const ended = status === 'resolved' || status === 'closed' ? new Date(declaredMs + 90 * MIN).toISOString() : null
+    return buildIncident({
+      id: `INC-${10_001 + k}`,
+      title: `${pick(TITLES, k)} #${k}`,
+      severity: pick(SEVERITY_MIX, k * 5 + 1),
+      status,
+      services: [pick(SERVICE_MIX, k), pick(SERVICE_MIX, k * 3 + 1)],
+      assignee: pick(PEOPLE, k * 11),
+      declaredAt: new Date(declaredMs).toISOString(),
+      acknowledgedAt: k % 3 === 0 ? new Date(declaredMs + 4 * MIN).toISOString() : null,
+      resolvedAt: ended,
+      closedAt: status === 'closed' ? ended : null,
+    })
+  })
+}
