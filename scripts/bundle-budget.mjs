@@ -76,6 +76,8 @@ const chunks = Object.entries(manifest)
     const code = readFileSync(`${DIST}/${chunk.file}`)
     return {
       file: chunk.file,
+      // Shared chunks (keys starting with "_") hold modules of several importers.
+      source: chunk.src ?? '(shared)',
       role: roleOf(key),
       raw: code.length,
       gzip: gzipSync(code, { level: 9 }).length,
@@ -154,11 +156,11 @@ function kb(bytes) {
 }
 
 function printTable() {
-  const header = ['chunk', 'loaded by', 'raw', 'gzip -9']
-  const rows = chunks.map((chunk) => [chunk.file, chunk.role, kb(chunk.raw), kb(chunk.gzip)])
+  const header = ['chunk', 'source', 'loaded by', 'raw', 'gzip -9']
+  const rows = chunks.map((chunk) => [chunk.file, chunk.source, chunk.role, kb(chunk.raw), kb(chunk.gzip)])
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)))
   const line = (/** @type {string[]} */ cells) =>
-    cells.map((cell, column) => (column >= 2 ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join('  ')
+    cells.map((cell, column) => (column >= 3 ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join('  ')
   const verdict = (/** @type {number} */ total, /** @type {number} */ budget) =>
     `${kb(total)} of ${kb(budget)}: ${total <= budget ? 'ok' : 'OVER BUDGET'}`
 

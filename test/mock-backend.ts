@@ -74,3 +74,8 @@ export function givenApiAnswers(path: string, body: unknown): void {
     http.get(path, () => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })),
   )
 }
+
+/** The API works again: every givenApiFails / givenApiAnswers of this test ends (the world's state stays). */
+export function givenApiRecovers(): void {
+  server.resetHandlers()
+}

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { givenScenario } from '../../../test/mock-backend'
+import { givenApiFails, givenScenario } from '../../../test/mock-backend'
 import { renderRoute } from '../../../test/render'
 
 test('the main navigation has the six sections and marks the current one', async () => {
@@ -29,17 +29,6 @@ test.each([
   renderRoute(path)
   expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeInTheDocument()
   expect(document.title).toBe(`${heading} · Vigil`)
-})
-
-// Pages other work fills in: until then they say what will be there, never show made-up data.
-test.each([
-  ['/metrics', /Available now: live STT, LLM and TTS latency/],
-  ['/alerts', /Available now: the Service health strip/],
-  ['/incidents', /It arrives with the incident work/],
-  ['/incidents/INC-12345', /This page will show INC-12345/],
-])('%s says honestly what will be there', async (path, promise) => {
-  renderRoute(path)
-  expect(await screen.findByText(promise)).toBeInTheDocument()
 })
 
 test('an incident page has the incident ID in its h1', async () => {
@@ -162,4 +151,18 @@ test('an unknown scenario in the URL is explained and the page still works', asy
   expect(await screen.findByRole('alert')).toHaveTextContent('The link asks for scenario “meteor-strike”, which the simulator does not know.')
   expect(await screen.findByRole('heading', { level: 1, name: 'Overview' })).toBeInTheDocument()
   expect(await sttItem()).toHaveTextContent(/\bup\b/)
+})
+
+test('when the simulator cannot be reached, a link without ?scenario= raises no scenario message', async () => {
+  givenApiFails('/api/simulator', 404)
+  renderRoute('/metrics')
+  expect(await screen.findByText(/Scenario unavailable/)).toBeInTheDocument()
+  expect(screen.queryByText(/from the link could not be applied/)).not.toBeInTheDocument()
+})
+
+test('when the simulator cannot be reached, a ?scenario= link says so and the page still shows', async () => {
+  givenApiFails('/api/simulator', 404)
+  renderRoute('/metrics?scenario=openai-outage')
+  expect(await screen.findByRole('alert')).toHaveTextContent('The scenario from the link could not be applied.')
+  expect(await screen.findByRole('heading', { level: 1, name: 'Metrics' })).toBeInTheDocument()
 })

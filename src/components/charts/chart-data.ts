@@ -34,6 +34,19 @@ export interface ChartSpan {
   label?: string
 }
 
+/**
+ * A marked time span or instant drawn over the chart, such as an incident's phases:
+ * a shaded area from `fromMs` to `toMs`, or a vertical line at `fromMs` without `toMs`.
+ */
+export interface ChartMarker {
+  fromMs: number
+  toMs?: number
+  /** Drawn at the start and stated under the chart: "INC-12345 declared". */
+  label: string
+  /** `active` for what is still being dealt with, `calm` for what is settling. */
+  tone?: 'active' | 'calm'
+}
+
 /** One row per timestamp; `s0`, `s1`, … hold each series' value there (null = gap). */
 export type ChartRow = { t: number } & Partial<Record<SeriesKey, number | null>>
 export type SeriesKey = `s${number}`

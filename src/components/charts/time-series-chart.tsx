@@ -1,4 +1,5 @@
 import { memo, useId, useMemo, useState } from 'react'
+import type { MouseHandlerDataParam } from 'recharts'
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import type { MetricUnit } from '@/domain/catalog'
 import { formatValue } from '@/domain/format'
@@ -11,6 +12,8 @@ import {
   seriesKey,
   toChartRows,
   yScale,
+  type ChartMarker,
+  type ChartRow,
   type ChartSeries,
   type ChartSpan,
   type ChartThreshold,
@@ -26,12 +29,34 @@ export interface TimeSeriesChartProps {
   /** Shaded time spans: alert pending/firing now, incident markers later. */
   spans?: readonly ChartSpan[]
   height?: number
+  /**
+   * Rows already built (reduced, say) from `series`, key `s<i>` for `series[i]`;
+   * without them every sample of `series` becomes a row.
+   */
+  rows?: readonly ChartRow[]
+  /** The time range to show; without it the axis spans the data. */
+  xDomain?: readonly [number, number]
+  /** Marked spans or instants drawn over the chart (incident phases), labelled and stated in text. */
+  markers?: readonly ChartMarker[]
+  /** Makes the chart zoomable: dragging across it selects a span and reports it. */
+  onZoom?: (fromMs: number, toMs: number) => void
+  /** Time on the axis and in the stated spans; "14:03" by default. */
+  formatTime?: (ms: number) => string
 }
 
 const THRESHOLD_COLORS: Record<ChartThreshold['severity'], string> = { warning: '#d97706', critical: '#dc2626' }
 const SPAN_COLORS: Record<ChartSpan['kind'], string> = { pending: '#f59e0b', firing: '#ef4444' }
 const EMPTY_THRESHOLDS: readonly ChartThreshold[] = []
 const EMPTY_SPANS: readonly ChartSpan[] = []
+const EMPTY_MARKERS: readonly ChartMarker[] = []
+const MARKER_COLORS: Record<NonNullable<ChartMarker['tone']>, string> = { active: '#2563eb', calm: '#64748b' }
+const SELECTION_COLOR = '#0ea5e9'
+
+/** The time under the pointer, from a Recharts mouse event on a time axis. */
+function pointerTime(state: MouseHandlerDataParam): number | null {
+  const t = Number(state.activeLabel)
+  return state.activeLabel === undefined || !Number.isFinite(t) ? null : t
+}
 const FALLBACK_WIDTH = 480
 
 /**
@@ -46,19 +71,34 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   thresholds = EMPTY_THRESHOLDS,
   spans = EMPTY_SPANS,
   height = 200,
+  rows: givenRows,
+  xDomain,
+  markers = EMPTY_MARKERS,
+  onZoom,
+  formatTime = formatClockTime,
 }: TimeSeriesChartProps) {
   const captionId = useId()
   const [hidden, setHidden] = useState<ReadonlySet<SeriesKey>>(() => new Set())
   const [measure, width] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH)
 
-  const rows = useMemo(() => toChartRows(series), [series])
+  const rows = useMemo(() => givenRows ?? toChartRows(series), [givenRows, series])
+  const [drag, setDrag] = useState<{ from: number; to: number } | null>(null)
   const visibleKeys = useMemo(() => series.map((_, i) => seriesKey(i)).filter((k) => !hidden.has(k)), [series, hidden])
   const y = useMemo(() => yScale(rows, visibleKeys, thresholds), [rows, visibleKeys, thresholds])
-  const first = rows[0]?.t
-  const last = rows[rows.length - 1]?.t
+  const first = xDomain?.[0] ?? rows[0]?.t
+  const last = xDomain?.[1] ?? rows[rows.length - 1]?.t
   const shownSpans = useMemo(
     () => (first === undefined || last === undefined ? [] : clipSpans(spans, first, last)),
     [spans, first, last],
+  )
+  const shownMarkers = useMemo(
+    () =>
+      first === undefined || last === undefined
+        ? []
+        : markers
+            .filter((m) => (m.toMs ?? m.fromMs) >= first && m.fromMs <= last)
+            .map((m) => (m.toMs === undefined ? m : { ...m, fromMs: Math.max(m.fromMs, first), toMs: Math.min(m.toMs, last) })),
+    [markers, first, last],
   )
   const hasData = useMemo(() => rows.some((r) => visibleKeys.some((k) => typeof r[k] === 'number')), [rows, visibleKeys])
   const format = (v: number) => formatValue(unit, v)
@@ -78,14 +118,49 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
         {title}
       </figcaption>
       <div ref={measure} className="relative w-full text-zinc-500 dark:text-zinc-400" style={{ height }}>
-        <LineChart width={width} height={height} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title={title}>
+        <LineChart
+          width={width}
+          height={height}
+          data={rows}
+          margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+          title={title}
+          style={onZoom ? { cursor: 'crosshair', userSelect: 'none' } : undefined}
+          onMouseDown={
+            onZoom &&
+            ((state) => {
+              const t = pointerTime(state)
+              if (t !== null) setDrag({ from: t, to: t })
+            })
+          }
+          onMouseMove={
+            onZoom &&
+            ((state) => {
+              const t = pointerTime(state)
+              if (drag !== null && t !== null && t !== drag.to) setDrag({ from: drag.from, to: t })
+            })
+          }
+          onMouseUp={
+            onZoom &&
+            (() => {
+              if (drag !== null && drag.from !== drag.to) onZoom(Math.min(drag.from, drag.to), Math.max(drag.from, drag.to))
+              setDrag(null)
+            })
+          }
+          onMouseLeave={
+            onZoom &&
+            (() => {
+              setDrag(null)
+            })
+          }
+        >
           <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
           <XAxis
             dataKey="t"
             type="number"
             scale="time"
-            domain={['dataMin', 'dataMax']}
-            tickFormatter={formatClockTime}
+            domain={xDomain ? [xDomain[0], xDomain[1]] : ['dataMin', 'dataMax']}
+            allowDataOverflow={xDomain !== undefined}
+            tickFormatter={formatTime}
             tick={{ fill: 'currentColor', fontSize: 11 }}
             stroke="currentColor"
             strokeOpacity={0.4}
@@ -101,9 +176,10 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
             strokeOpacity={0.4}
             width={56}
           />
-          {shownSpans.map((s) => (
+          {shownSpans.map((s, i) => (
             <ReferenceArea
-              key={`${s.kind}-${s.fromMs}`}
+              // Two rules on one metric can change state at the same moment.
+              key={`${s.kind}-${s.fromMs}-${s.label ?? i}`}
               x1={s.fromMs}
               x2={s.toMs}
               fill={SPAN_COLORS[s.kind]}
@@ -111,6 +187,31 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
               ifOverflow="hidden"
             />
           ))}
+          {shownMarkers.map((m) =>
+            m.toMs === undefined ? null : (
+              <ReferenceArea
+                key={`marker-area-${m.label}-${m.fromMs}`}
+                x1={m.fromMs}
+                x2={m.toMs}
+                fill={MARKER_COLORS[m.tone ?? 'active']}
+                fillOpacity={0.08}
+                ifOverflow="hidden"
+              />
+            ),
+          )}
+          {shownMarkers.map((m) => (
+            <ReferenceLine
+              key={`marker-line-${m.label}-${m.fromMs}`}
+              x={m.fromMs}
+              stroke={MARKER_COLORS[m.tone ?? 'active']}
+              strokeDasharray="2 3"
+              ifOverflow="hidden"
+              label={{ value: m.label, position: 'insideTopRight', angle: -90, fill: MARKER_COLORS[m.tone ?? 'active'], fontSize: 10 }}
+            />
+          ))}
+          {drag !== null && drag.from !== drag.to && (
+            <ReferenceArea x1={drag.from} x2={drag.to} fill={SELECTION_COLOR} fillOpacity={0.2} stroke={SELECTION_COLOR} ifOverflow="hidden" />
+          )}
           {thresholds.map((t) => (
             <ReferenceLine
               key={`${t.severity}-${t.value}`}
@@ -192,7 +293,15 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
         <p className="text-xs text-zinc-600 dark:text-zinc-400">
           Shaded:{' '}
           {shownSpans
-            .map((s) => `${s.label ?? 'alert'} ${s.kind} ${formatClockTime(s.fromMs)}–${formatClockTime(s.toMs)}`)
+            .map((s) => `${s.label ?? 'alert'} ${s.kind} ${formatTime(s.fromMs)}–${formatTime(s.toMs)}`)
+            .join('; ')}
+        </p>
+      )}
+      {shownMarkers.length > 0 && (
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          Marked:{' '}
+          {shownMarkers
+            .map((m) => (m.toMs === undefined ? `${m.label} ${formatTime(m.fromMs)}` : `${m.label} ${formatTime(m.fromMs)}–${formatTime(m.toMs)}`))
             .join('; ')}
         </p>
       )}

@@ -15,7 +15,7 @@ export function StaleNotice({ updatedAt, error }: { updatedAt: number; error: un
       <span className="font-semibold">
         <span aria-hidden="true">⚠ </span>
         Stale — last data <RelativeTime at={updatedAt} tickMs={10_000} />
-      </span>
+      </span>{' '}
       <span>
         {title} {detail}
       </span>

@@ -39,15 +39,13 @@ export function parseDrafts(raw: string | null): MessageDrafts {
 
 /** The stored form, or null when there is nothing to keep (so the key is removed, not left empty). */
 export function serializeDrafts(drafts: MessageDrafts): string | null {
-  const hasText = Object.values(drafts.texts).some((t) => t !== undefined)
+  const hasText = Object.keys(drafts.texts).length > 0
   return hasText || drafts.eta !== '' ? JSON.stringify(drafts) : null
 }
 
 export function withText(drafts: MessageDrafts, id: MessageTemplateId, text: string | null): MessageDrafts {
-  const texts = { ...drafts.texts }
-  if (text === null) delete texts[id]
-  else texts[id] = text
-  return { ...drafts, texts }
+  const texts = Object.fromEntries(Object.entries(drafts.texts).filter(([key]) => key !== id))
+  return { ...drafts, texts: text === null ? texts : { ...texts, [id]: text } }
 }
 
 export function useMessageDrafts(incidentId: string) {

@@ -30,7 +30,8 @@ export function SimulatorUrlGate({ children }: { children: ReactNode }) {
   }, [control, mutate])
 
   const settled = !wanted || state.error !== null || control === null || apply.isSuccess || apply.isError
-  const failure = state.error ?? apply.error
+  // The Scenario control reads the same query: its failures are not this link's business.
+  const failure = wanted ? (state.error ?? apply.error) : null
 
   return (
     <>

@@ -65,7 +65,7 @@ test("the team's playbooks from the backend join the built-in ones, and their te
   const { user } = renderRoute('/runbooks')
   const playbooks = await screen.findByRole('region', { name: 'Playbooks' })
   const link = await within(playbooks).findByRole('link', { name: diskFull.title })
-  expect(document.querySelector('img')).toBeNull()
+  expect(screen.queryByRole('img')).not.toBeInTheDocument()
 
   await user.click(link)
   expect(await screen.findByRole('heading', { level: 1, name: diskFull.title })).toBeInTheDocument()

@@ -1,0 +1,125 @@
+import { screen, within } from '@testing-library/react'
+import { givenScenario } from '../../../test/mock-backend'
+import { renderRoute } from '../../../test/render'
+
+// Sixteen Recharts charts in jsdom on a shared machine: first renders take seconds.
+const CHART_WAIT = { timeout: 15_000 }
+const SLOW_TEST_MS = 40_000
+
+const THRESHOLD_TEXT: Record<string, string> = {
+  'STT latency': 'Thresholds: P95 warning: > 3 s for 1 min.',
+  'LLM latency': 'Thresholds: P95 warning: > 3 s for 1 min.',
+  'TTS latency': 'Thresholds: P95 warning: > 3 s for 1 min.',
+  'STT error rate': 'Thresholds: Warning: > 5 % for 15 min; Critical: > 10 % for 5 min.',
+  'LLM error rate': 'Thresholds: Warning: > 5 % for 15 min; Critical: > 10 % for 5 min.',
+  'TTS error rate': 'Thresholds: Warning: > 5 % for 15 min; Critical: > 10 % for 5 min.',
+  'End-to-end turn latency': 'Thresholds: P95 warning: > 3 s for 1 min.',
+  'LiveKit health': 'Thresholds: Critical: down for 1 min.',
+  'Database pool use': 'Thresholds: Warning: > 80 % for 5 min.',
+  'API quota': 'Thresholds: Critical: ≥ 100 %.',
+  'Retry rate': 'Thresholds: Warning: > 10 % for 5 min.',
+  'CPU and memory': 'Thresholds: Warning: > 80 % for 5 min.',
+}
+const WITHOUT_THRESHOLDS = ['Request rate', 'Database latency']
+
+function search(router: ReturnType<typeof renderRoute>['router']) {
+  return new URLSearchParams(router.state.location.search)
+}
+
+test(
+  '/metrics shows every named chart, each stating its thresholds',
+  async () => {
+    renderRoute('/metrics')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Metrics' })).toBeInTheDocument()
+
+    for (const [name, text] of Object.entries(THRESHOLD_TEXT)) {
+      const figure = await screen.findByRole('figure', { name }, CHART_WAIT)
+      expect(within(figure).getByText(text)).toBeInTheDocument()
+    }
+    for (const name of WITHOUT_THRESHOLDS) {
+      const figure = await screen.findByRole('figure', { name }, CHART_WAIT)
+      expect(within(figure).queryByText(/^Thresholds:/)).not.toBeInTheDocument()
+    }
+    const latency = screen.getByRole('figure', { name: 'STT latency' })
+    expect(within(latency).getByRole('button', { name: /^P95/ })).toHaveAttribute('aria-pressed', 'true')
+    // Every figure can be linked to.
+    expect(document.getElementById('stt-error-rate')).toContainElement(screen.getByRole('figure', { name: 'STT error rate' }))
+  },
+  SLOW_TEST_MS,
+)
+
+test(
+  '?range=7d is honoured, and changing Range writes the URL',
+  async () => {
+    const { user, router } = renderRoute('/metrics?range=7d')
+    const range = await screen.findByRole('combobox', { name: 'Range' })
+    expect(range).toHaveValue('7d')
+    expect(screen.getByRole('radio', { name: /Live/ })).toBeChecked()
+
+    // A week at about 1,100 px: the backend is asked for 280 s steps, not 10 s ones.
+    const card = document.getElementById('stt-latency')
+    if (card === null) throw new Error('no STT latency card')
+    expect(await within(card).findByText(/^4 min 40 s steps/, {}, CHART_WAIT)).toBeInTheDocument()
+
+    await user.selectOptions(range, '6 h')
+    expect(search(router).get('range')).toBe('6h')
+    expect(range).toHaveValue('6h')
+  },
+  SLOW_TEST_MS,
+)
+
+test('Paused freezes the window into the URL and Live returns to the preset', async () => {
+  const { user, router } = renderRoute('/metrics?range=6h')
+  await user.click(await screen.findByRole('radio', { name: /Paused/ }))
+
+  const paused = search(router)
+  expect(paused.get('range')).toBe('6h')
+  const from = Date.parse(paused.get('from') ?? '')
+  const to = Date.parse(paused.get('to') ?? '')
+  expect(to - from).toBe(6 * 3_600_000)
+  expect(screen.getByRole('combobox', { name: 'Range' })).toHaveValue('custom')
+  expect(screen.getByLabelText('From')).toHaveAttribute('type', 'datetime-local')
+  expect(screen.getByLabelText('To')).toBeInTheDocument()
+
+  await user.click(screen.getByRole('radio', { name: /Live/ }))
+  expect(router.state.location.search).toBe('?range=6h')
+  expect(screen.queryByLabelText('From')).not.toBeInTheDocument()
+})
+
+test('a custom window can be typed into From and To', async () => {
+  const { user, router } = renderRoute('/metrics?range=1h')
+  await user.selectOptions(await screen.findByRole('combobox', { name: 'Range' }), 'Custom')
+  const from = screen.getByLabelText('From')
+  await user.clear(from)
+  await user.type(from, '2026-11-27T08:00')
+  expect(new Date(Date.parse(search(router).get('from') ?? '')).getHours()).toBe(8)
+})
+
+test('Reset zoom returns a zoomed view to the live preset', async () => {
+  const { user, router } = renderRoute('/metrics?range=24h&from=2026-11-27T01:00:00.000Z&to=2026-11-27T02:00:00.000Z&zoom=live')
+  await user.click(await screen.findByRole('button', { name: 'Reset zoom' }))
+  expect(router.state.location.search).toBe('?range=24h')
+  expect(screen.queryByRole('button', { name: 'Reset zoom' })).not.toBeInTheDocument()
+})
+
+test(
+  '?downsample=off asks for 10 s data',
+  async () => {
+    renderRoute('/metrics?range=1h&downsample=off')
+    const card = document.getElementById('api-quota')
+    if (card === null) throw new Error('no API quota card')
+    expect(await within(card).findByText(/^10 s steps · 361 samples a series$/, {}, CHART_WAIT)).toBeInTheDocument()
+  },
+  SLOW_TEST_MS,
+)
+
+test(
+  'during an OpenAI outage the STT error-rate chart states when its alerts were pending and firing',
+  async () => {
+    givenScenario('openai-outage')
+    renderRoute('/metrics?range=1h')
+    const figure = await screen.findByRole('figure', { name: 'STT error rate' }, CHART_WAIT)
+    expect(within(figure).getByText(/^Shaded: .*STT error rate > 10 % pending \d\d:\d\d–\d\d:\d\d; .*STT error rate > 10 % firing \d\d:\d\d–\d\d:\d\d/)).toBeInTheDocument()
+  },
+  SLOW_TEST_MS,
+)

@@ -1,0 +1,69 @@
+import type { KeyboardEvent, SyntheticEvent } from 'react'
+import { Button } from '@/components/ui/button'
+import { useAddNote } from '@/lib/incident-mutations/use-incident-mutation'
+import { draftKey, useDraft } from '@/lib/outbox/drafts'
+import { useOutbox } from '@/lib/outbox/use-outbox'
+import { SaveAlert } from './save-alert'
+import { TextArea } from './text-field'
+
+/**
+ * "Note" and "Add note" (Ctrl/Cmd+Enter). The text is a draft in localStorage from the
+ * first keystroke, so a reload or a failed save loses nothing; it is cleared only once
+ * the server has the note. A note that could not be sent stays in the box and waits in
+ * the outbox; saving it again replaces the waiting one rather than adding a second.
+ */
+export function NoteForm({ incidentId }: { incidentId: string }) {
+  const key = draftKey('note', incidentId)
+  const { draft, setText } = useDraft(key)
+  const addNote = useAddNote(incidentId)
+  const outbox = useOutbox()
+  const text = draft?.text ?? ''
+  const waiting = draft !== null && outbox.box.entries.some((e) => e.id === draft.id)
+  const refused = draft === null ? undefined : outbox.problems.find((p) => p.id === draft.id)
+
+  const submit = () => {
+    if (draft === null || text.trim() === '' || addNote.isPending) return
+    addNote.save({ text, draft: { key, id: draft.id } })
+  }
+
+  const onSubmit = (e: SyntheticEvent) => {
+    e.preventDefault()
+    submit()
+  }
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault()
+      submit()
+    }
+  }
+
+  // A queued note that the outbox has since saved is no longer a problem.
+  const problem = addNote.failure === 'queued' && !waiting ? null : addNote.problem
+  const status =
+    problem ??
+    (refused ? `Not saved — ${refused.message}` : waiting ? 'Not saved yet — this note waits under Unsaved changes and is retried automatically.' : null)
+
+  return (
+    <form onSubmit={onSubmit} aria-label="Add a note" className="flex flex-col gap-2">
+      <TextArea
+        label="Note"
+        rows={3}
+        value={text}
+        placeholder="What you checked, what you found, what you did…"
+        aria-keyshortcuts="Control+Enter Meta+Enter"
+        onChange={(e) => {
+          setText(e.target.value)
+          if (addNote.failure === 'rejected') addNote.reset()
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <SaveAlert text={status} tone={refused === undefined && (waiting || addNote.failure === 'queued') ? 'pending' : 'error'} />
+      <div className="flex items-center gap-3">
+        <Button type="submit" variant="primary" disabled={text.trim() === '' || addNote.isPending}>
+          {addNote.isPending ? 'Adding…' : 'Add note'}
+        </Button>
+        <span className="text-xs text-zinc-600 dark:text-zinc-400">Ctrl+Enter (⌘+Enter) adds the note. Drafts are kept if you reload.</span>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,122 @@
+import { memo, useMemo } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { metricQueries } from '@/api/metrics'
+import type { Incident, MetricsResponse } from '@/api/schemas'
+import { formatCount, formatDuration } from '@/domain/format'
+import { QueryContent, Skeleton } from '@/components/ui/panel'
+import { TimeSeriesChart } from '@/components/charts/time-series-chart'
+import { FALLBACK_CHART_WIDTH, figureData, incidentMarkers, stepFor } from './chart-pipeline'
+import { figureMetrics, figureThresholds, type MetricFigure } from './metric-figures'
+import { isLive, LIVE_REFRESH_MS, windowDurationMs, windowOf, type MetricsView } from './metric-range'
+import { timeFormatFor } from './time-labels'
+import { useMeasuredWidth } from './use-measured-width'
+
+const CHART_HEIGHT = 200
+/** The y-axis and right margin take this much of the card; the rest is pixel columns. */
+const AXIS_PX = 68
+/**
+ * Widths are rounded down to this before the step is chosen, so dragging a window edge
+ * does not refetch on every pixel (a coarser step only means fewer points per pixel).
+ */
+const WIDTH_QUANTUM_PX = 100
+const NO_INCIDENTS: readonly Incident[] = []
+
+export interface MetricFigureCardProps {
+  figure: MetricFigure
+  view: MetricsView
+  incidents?: readonly Incident[]
+  onZoom: (fromMs: number, toMs: number) => void
+}
+
+/**
+ * One chart of the Metrics page with its own query: the step follows the card's
+ * measured width, a live view refetches every 10 s under one stable key, and a failed
+ * refresh keeps the last chart, marked stale.
+ */
+export function MetricFigureCard({ figure, view, incidents = NO_INCIDENTS, onZoom }: MetricFigureCardProps) {
+  const [measure, width] = useMeasuredWidth<HTMLDivElement>(FALLBACK_CHART_WIDTH)
+  const columns = width === null ? null : Math.max(1, width - AXIS_PX)
+  const durationMs = windowDurationMs(view)
+  const step =
+    columns === null ? null : stepFor(durationMs, Math.max(WIDTH_QUANTUM_PX, Math.floor(columns / WIDTH_QUANTUM_PX) * WIDTH_QUANTUM_PX), view.downsample)
+  const metrics = useMemo(() => figureMetrics(figure), [figure])
+  const query = useQuery({
+    ...metricQueries.range({ metrics, window: windowOf(view), step: step ?? 0 }),
+    enabled: step !== null,
+    refetchInterval: isLive(view) ? LIVE_REFRESH_MS : false,
+  })
+
+  return (
+    <div
+      id={figure.id}
+      ref={measure}
+      className="min-w-0 scroll-mt-4 rounded-lg border border-zinc-200 bg-white p-3 shadow-xs dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <QueryContent what={figure.title} query={query} skeleton={<FigureSkeleton title={figure.title} />}>
+        {(data) => (
+          <FigureChart
+            figure={figure}
+            data={data}
+            columns={columns ?? FALLBACK_CHART_WIDTH}
+            reduce={view.downsample}
+            incidents={incidents}
+            onZoom={onZoom}
+          />
+        )}
+      </QueryContent>
+    </div>
+  )
+}
+
+interface FigureChartProps {
+  figure: MetricFigure
+  data: MetricsResponse
+  columns: number
+  reduce: boolean
+  incidents: readonly Incident[]
+  onZoom: (fromMs: number, toMs: number) => void
+}
+
+/** Memoised on the answer: a refetch that brings the same data (structural sharing) draws nothing. */
+const FigureChart = memo(function FigureChart({ figure, data, columns, reduce, incidents, onZoom }: FigureChartProps) {
+  const prepared = useMemo(() => figureData(figure, data, columns, reduce), [figure, data, columns, reduce])
+  const thresholds = useMemo(() => figureThresholds(figure), [figure])
+  const fromMs = Date.parse(data.from)
+  const toMs = Date.parse(data.to)
+  const xDomain = useMemo(() => [fromMs, toMs] as const, [fromMs, toMs])
+  // The answer's end is "now" for an open incident: nothing after it is on screen.
+  const markers = useMemo(() => incidentMarkers(incidents, figure.subjects, fromMs, toMs, toMs), [incidents, figure, fromMs, toMs])
+  const samples = prepared.series[0]?.data.values.length ?? 0
+
+  return (
+    <>
+      <TimeSeriesChart
+        title={figure.title}
+        unit={figure.unit}
+        series={prepared.series}
+        rows={prepared.rows}
+        thresholds={thresholds}
+        spans={prepared.spans}
+        markers={markers}
+        xDomain={xDomain}
+        onZoom={onZoom}
+        formatTime={timeFormatFor(toMs - fromMs)}
+        height={CHART_HEIGHT}
+      />
+      <p className="mt-1 text-[11px] text-zinc-500 dark:text-zinc-400">
+        {formatDuration(data.step * 1000)} steps · {formatCount(samples)} samples a series
+        {prepared.rows.length < samples ? ` · ${formatCount(prepared.rows.length)} drawn` : ''}
+      </p>
+    </>
+  )
+})
+
+function FigureSkeleton({ title }: { title: string }) {
+  return (
+    <div className="flex flex-col gap-2">
+      <p className="text-sm font-semibold text-zinc-800 dark:text-zinc-100">{title}</p>
+      <div className="rounded bg-zinc-100 motion-safe:animate-pulse dark:bg-zinc-800/60" style={{ height: CHART_HEIGHT }} />
+      <Skeleton rows={1} />
+    </div>
+  )
+}

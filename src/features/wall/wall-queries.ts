@@ -1,0 +1,121 @@
+/**
+ * The wall's variants of the shared query factories: same keys and fetchers (so the
+ * cache and any invalidation are shared with the rest of the app), plus what a
+ * screen nobody touches needs — a short request timeout, its own retry schedule
+ * that keeps running in a background tab, and refetching while unfocused.
+ */
+import { queryOptions, type QueryFunction, type QueryFunctionContext, type QueryKey } from '@tanstack/react-query'
+import { alertQueries } from '@/api/alerts'
+import { ApiError, isApiError } from '@/api/client'
+import { healthQueries } from '@/api/health'
+import { incidentQueries } from '@/api/incidents'
+import { metricQueries, type MetricsQuery } from '@/api/metrics'
+import type { MetricId } from '@/domain/catalog'
+import { nextRefreshDelay, unitHash, WALL_TIMEOUT_MS } from './refresh-policy'
+
+const HOUR_MS = 3_600_000
+
+/** The six key figures: P95 latency and error rate of the three pipeline services. */
+export const WALL_METRICS = [
+  'stt.latency.p95',
+  'llm.latency.p95',
+  'tts.latency.p95',
+  'stt.error_rate',
+  'llm.error_rate',
+  'tts.error_rate',
+] as const satisfies readonly MetricId[]
+
+/**
+ * One module constant with a relative window: the key never changes while time moves
+ * on (the fetch computes from/to), so days of polling keep one cache entry. 10 s is
+ * the backend's own resolution: the last hour is 361 points, and no spike is averaged away.
+ */
+export const WALL_METRICS_QUERY: MetricsQuery = {
+  metrics: WALL_METRICS,
+  window: { kind: 'relative', durationMs: HOUR_MS },
+  step: 10,
+}
+
+/**
+ * Runs a query function with a shorter timeout than the client's default. The
+ * client reports an abort from the caller's signal as "cancelled"; when it was our
+ * timeout that fired, it is reported as the timeout it is.
+ */
+export function withTimeout<T, K extends QueryKey, P = never>(
+  queryFn: QueryFunction<T, K, P> | undefined,
+  timeoutMs: number,
+): QueryFunction<T, K, P> {
+  if (queryFn === undefined) throw new Error('withTimeout: the query has no query function to wrap.')
+  return async (context: QueryFunctionContext<K, P>) => {
+    const timeout = AbortSignal.timeout(timeoutMs)
+    const signal = AbortSignal.any([context.signal, timeout])
+    try {
+      return await queryFn({ ...context, signal })
+    } catch (e) {
+      if (timeout.aborted && !context.signal.aborted) {
+        const path = isApiError(e) ? e.details.path : undefined
+        throw new ApiError('timeout', `No answer within ${timeoutMs / 1000} s.`, path === undefined ? {} : { path })
+      }
+      throw e
+    }
+  }
+}
+
+/**
+ * Errors recorded at the query's last success. TanStack resets its own failure count
+ * at every fetch, so the streak is counted here; a WeakMap, so a query that leaves the
+ * cache takes its entry with it.
+ */
+const errorsAtSuccess = new WeakMap<object, number>()
+
+/** The part of a TanStack Query the schedule reads. */
+export interface ScheduledQuery {
+  readonly state: { readonly error: unknown; readonly errorUpdateCount: number; readonly errorUpdatedAt: number }
+}
+
+function failureStreak(query: ScheduledQuery): number {
+  const { error, errorUpdateCount } = query.state
+  if (error === null) {
+    errorsAtSuccess.set(query, errorUpdateCount)
+    return 0
+  }
+  return errorUpdateCount - (errorsAtSuccess.get(query) ?? 0)
+}
+
+/** When this query fetches next: its own schedule, not TanStack's retries (see refresh-policy.ts). */
+export function refreshDelay(query: ScheduledQuery, refreshMs: number): number {
+  const { error, errorUpdatedAt } = query.state
+  return nextRefreshDelay({
+    refreshMs,
+    failureStreak: failureStreak(query),
+    retryAfterMs: isApiError(error) ? error.details.retryAfterMs : undefined,
+    jitter: unitHash(errorUpdatedAt),
+  })
+}
+
+function live(refreshMs: number) {
+  return {
+    // Failures are retried by the refetch schedule, which also runs in a hidden tab.
+    retry: false,
+    // navigator.onLine can be wrong on a kiosk; the fetch itself says whether we are online.
+    networkMode: 'always',
+    refetchInterval: (query: ScheduledQuery) => refreshDelay(query, refreshMs),
+    refetchIntervalInBackground: true,
+    refetchOnWindowFocus: true,
+    structuralSharing: true,
+  } as const
+}
+
+/** The wall's four queries, one stable key each. */
+export function wallQueries(refreshMs: number) {
+  const health = healthQueries.current()
+  const alerts = alertQueries.current()
+  const incidents = incidentQueries.list()
+  const metrics = metricQueries.range(WALL_METRICS_QUERY)
+  return {
+    health: queryOptions({ ...health, ...live(refreshMs), queryFn: withTimeout(health.queryFn, WALL_TIMEOUT_MS) }),
+    alerts: queryOptions({ ...alerts, ...live(refreshMs), queryFn: withTimeout(alerts.queryFn, WALL_TIMEOUT_MS) }),
+    incidents: queryOptions({ ...incidents, ...live(refreshMs), queryFn: withTimeout(incidents.queryFn, WALL_TIMEOUT_MS) }),
+    metrics: queryOptions({ ...metrics, ...live(refreshMs), queryFn: withTimeout(metrics.queryFn, WALL_TIMEOUT_MS) }),
+  }
+}

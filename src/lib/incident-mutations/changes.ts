@@ -1,0 +1,154 @@
+/**
+ * Every change a responder can make to an incident, as data: what request it becomes,
+ * which queue it waits in, which values it depends on (its stake, for judging a 412) and
+ * what the screen may show before the server answers. Pure: no React, no fetch.
+ */
+import { etagOf } from '@/api/incidents'
+import type { Incident, MessageTemplate, PatchIncidentRequest } from '@/api/schemas'
+import type { OutboxRequest } from '@/domain/outbox'
+import { setChecked } from '@/domain/checklist'
+import { STATUS_LABELS } from '@/domain/incident-status'
+import { nextLevel } from '@/domain/escalation'
+import type { ChangeMeta, NewChange, StakeField } from '@/lib/outbox/outbox-store'
+import { fieldLabel } from './fields'
+
+export type IncidentPatch = Omit<PatchIncidentRequest, 'actor'>
+
+export type IncidentChange =
+  | { kind: 'acknowledge' }
+  | { kind: 'patch'; patch: IncidentPatch }
+  | { kind: 'escalate'; reason?: string }
+  /** `label` names the step for the Unsaved changes list ("Triage — Assign: …"). */
+  | { kind: 'checklist'; stepId: string; done: boolean; label?: string }
+  /** `draftKey`: the draft (lib/outbox/drafts) the text came from, cleared once saved. */
+  | { kind: 'note'; text: string; draftKey?: string }
+  | { kind: 'message'; template: MessageTemplate; text: string; draftKey?: string }
+
+export type IncidentChangeKind = IncidentChange['kind']
+
+const incidentPath = (id: string, suffix = '') => `/api/incidents/${encodeURIComponent(id)}${suffix}`
+
+/**
+ * The queue a change waits in. Versioned changes to one incident share a queue, so they
+ * reach the server in the order they were made; notes and messages only append and
+ * have their own queues (a stuck status change does not hold back a note).
+ */
+export function changeKey(incidentId: string, change: IncidentChange): string {
+  if (change.kind === 'note') return `incident:${incidentId}:note`
+  if (change.kind === 'message') return `incident:${incidentId}:message`
+  return `incident:${incidentId}`
+}
+
+/** True for changes sent with If-Match (everything but notes and messages). */
+export function isVersioned(change: IncidentChange): boolean {
+  return change.kind !== 'note' && change.kind !== 'message'
+}
+
+/** Patch fields that are not incident fields of their own. */
+const NOT_STAKE: readonly string[] = ['severityReason']
+
+/** The values `change` depends on, as they are on `incident` and as the change sets them. */
+export function stakeOf(incident: Incident, change: IncidentChange): StakeField[] {
+  switch (change.kind) {
+    case 'acknowledge':
+      return [{ path: 'acknowledged', base: incident.acknowledgedAt !== null, yours: true }]
+    case 'escalate':
+      return [{ path: 'escalationLevel', base: incident.escalationLevel, yours: nextLevel(incident.escalationLevel) ?? incident.escalationLevel }]
+    case 'checklist':
+      return [{ path: `checklist:${change.stepId}`, base: incident.checklist.includes(change.stepId), yours: change.done }]
+    case 'patch':
+      return Object.entries(change.patch as Record<string, unknown>)
+        .filter(([field, value]) => value !== undefined && !NOT_STAKE.includes(field))
+        .map(([field, value]) => ({ path: field, base: (incident as unknown as Record<string, unknown>)[field] ?? null, yours: value }))
+    case 'note':
+    case 'message':
+      return []
+  }
+}
+
+function requestOf(incident: Incident, change: IncidentChange, actor: string | null): OutboxRequest {
+  const who = actor === null ? {} : { actor }
+  const ifMatch = etagOf(incident.version)
+  switch (change.kind) {
+    case 'acknowledge':
+      return { method: 'POST', path: incidentPath(incident.id, '/acknowledge'), body: who, ifMatch }
+    case 'escalate':
+      return { method: 'POST', path: incidentPath(incident.id, '/escalate'), body: { ...who, ...(change.reason ? { reason: change.reason } : {}) }, ifMatch }
+    case 'checklist':
+      return { method: 'POST', path: incidentPath(incident.id, '/checklist'), body: { stepId: change.stepId, done: change.done, ...who }, ifMatch }
+    case 'patch':
+      return { method: 'PATCH', path: incidentPath(incident.id), body: { ...change.patch, ...who }, ifMatch }
+    case 'note':
+      return { method: 'POST', path: incidentPath(incident.id, '/notes'), body: { text: change.text.trim(), ...who } }
+    case 'message':
+      return { method: 'POST', path: incidentPath(incident.id, '/messages'), body: { template: change.template, text: change.text, ...who } }
+  }
+}
+
+const excerpt = (text: string, max = 60) => {
+  const line = text.trim().replace(/\s+/g, ' ')
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line
+}
+
+const MESSAGE_NAMES: Readonly<Record<MessageTemplate, string>> = {
+  'internal-alert': 'Internal alert',
+  'status-update': 'Status update',
+  resolution: 'Resolution',
+}
+
+/** The change in words, for the Unsaved changes list: "Status → Identified", "Note: restarted the pool". */
+export function summarizeChange(incident: Pick<Incident, 'escalationLevel'>, change: IncidentChange): string {
+  switch (change.kind) {
+    case 'acknowledge':
+      return 'Acknowledge'
+    case 'escalate': {
+      const to = nextLevel(incident.escalationLevel)
+      return to === null ? 'Escalate' : `Escalate to L${to}`
+    }
+    case 'checklist':
+      return `${change.done ? 'Tick' : 'Untick'} “${change.label ?? change.stepId}”`
+    case 'note':
+      return `Note: ${excerpt(change.text)}`
+    case 'message':
+      return `${MESSAGE_NAMES[change.template]} message`
+    case 'patch': {
+      const parts = Object.entries(change.patch as Record<string, unknown>)
+        .filter(([field, value]) => value !== undefined && !NOT_STAKE.includes(field))
+        .map(([field, value]) => {
+          if (field === 'status' && typeof value === 'string' && value in STATUS_LABELS) return `Status → ${STATUS_LABELS[value as keyof typeof STATUS_LABELS]}`
+          if (field === 'severity' && typeof value === 'string') return `Severity → ${value}`
+          return `${fieldLabel(field)} edited`
+        })
+      return parts.length === 0 ? 'Edit' : parts.join(', ')
+    }
+  }
+}
+
+/** Everything the outbox needs to send the change and judge what comes back. */
+export function prepareChange(incident: Incident, change: IncidentChange, actor: string | null, id: string): NewChange {
+  const draftKey = change.kind === 'note' || change.kind === 'message' ? change.draftKey : undefined
+  const meta: ChangeMeta = {
+    incidentId: incident.id,
+    summary: summarizeChange(incident, change),
+    stake: stakeOf(incident, change),
+    ...(draftKey === undefined ? {} : { draftKey }),
+  }
+  return { id, key: changeKey(incident.id, change), request: requestOf(incident, change, actor), meta }
+}
+
+/**
+ * What the incident looks like once the change lands, where showing it early helps
+ * (a select that snaps back while the request runs reads as a broken control): status,
+ * assignee and checklist ticks. Null for changes shown only once the server has them.
+ */
+export function applyOptimistic(incident: Incident, change: IncidentChange): Incident | null {
+  if (change.kind === 'checklist') return { ...incident, checklist: [...setChecked(incident.checklist, change.stepId, change.done)] }
+  if (change.kind !== 'patch') return null
+  const { status, assignee } = change.patch
+  if (status === undefined && assignee === undefined) return null
+  return {
+    ...incident,
+    ...(status === undefined ? {} : { status }),
+    ...(assignee === undefined ? {} : { assignee }),
+  }
+}
