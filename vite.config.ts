@@ -6,7 +6,13 @@ import { fileURLToPath } from 'node:url'
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // The mock backend sets no cookies; spare the browser MSW's cookie library (see the shim).
+      ...(process.env.VITEST ? {} : { 'tough-cookie': fileURLToPath(new URL('./src/mocks/shims/tough-cookie.ts', import.meta.url)) }),
+    },
+  },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -3,7 +3,8 @@
  * failure (transport, timeout, HTTP status, malformed JSON, schema violation) becomes
  * an ApiError with a kind, so panels can say in words what went wrong.
  */
-import type { z } from 'zod'
+import { safeParse } from 'zod/mini'
+import type { $ZodType, output } from 'zod/v4/core'
 import { noteServerDate } from './server-time'
 
 export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'malformed' | 'schema' | 'aborted'
@@ -59,11 +60,11 @@ export interface ApiResponse<T> {
 }
 
 /** Fetches `path`, parses the JSON body with `schema`, returns data and headers. */
-export async function apiRequest<S extends z.ZodType>(
+export async function apiRequest<S extends $ZodType>(
   path: string,
   schema: S,
   options: RequestOptions = {},
-): Promise<ApiResponse<z.infer<S>>> {
+): Promise<ApiResponse<output<S>>> {
   const url = buildUrl(path, options.query)
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const timeout = AbortSignal.timeout(timeoutMs)
@@ -115,7 +116,7 @@ export async function apiRequest<S extends z.ZodType>(
   }
   if (!jsonOk) throw new ApiError('malformed', 'The server sent a response that is not valid JSON.', { path, status: response.status })
 
-  const parsed = schema.safeParse(json)
+  const parsed = safeParse(schema, json)
   if (!parsed.success) {
     const first = parsed.error.issues[0]
     const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : ''
@@ -128,7 +129,7 @@ export async function apiRequest<S extends z.ZodType>(
 }
 
 /** Like apiRequest, returning only the parsed body. */
-export async function apiFetch<S extends z.ZodType>(path: string, schema: S, options?: RequestOptions): Promise<z.infer<S>> {
+export async function apiFetch<S extends $ZodType>(path: string, schema: S, options?: RequestOptions): Promise<output<S>> {
   return (await apiRequest(path, schema, options)).data
 }
 

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import { apiFetch } from './client'
+import { resolveWindow, type MetricWindow } from './metrics'
 import { errorGroupsResponse, logsResponse } from './schemas'
 
 export interface LogFilter {
@@ -25,6 +26,18 @@ export const logQueries = {
         return apiFetch('/api/errors', errorGroupsResponse, {
           signal,
           query: { from: new Date(to - durationMs).toISOString(), to: new Date(to).toISOString() },
+        })
+      },
+    }),
+  /** Error counts by service and error_type over a window (relative: one key while time moves on). */
+  errorsIn: (window: MetricWindow) =>
+    queryOptions({
+      queryKey: [...logQueries.all(), 'errors', 'window', window] as const,
+      queryFn: ({ signal }) => {
+        const { fromMs, toMs } = resolveWindow(window, Date.now())
+        return apiFetch('/api/errors', errorGroupsResponse, {
+          signal,
+          query: { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() },
         })
       },
     }),

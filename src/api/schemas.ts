@@ -3,12 +3,12 @@
  * boundary (see client.ts); the TypeScript types are inferred from them. IDs are
  * strings; timestamps are ISO 8601 with an offset.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { COMPONENTS, METRIC_IDS, SCENARIOS } from '@/domain/catalog'
 import { sampleCount } from '@/domain/time-grid'
 
 export const isoDateTime = z.iso.datetime({ offset: true })
-export const id = z.string().min(1).max(200)
+export const id = z.string().check(z.minLength(1), z.maxLength(200))
 
 // ---------------------------------------------------------------- metrics
 
@@ -16,7 +16,7 @@ export const metricId = z.enum(METRIC_IDS)
 export const metricUnit = z.enum(['ms', 'ratio', 'rps', 'bool', 'count'])
 
 /** A sample is a finite, non-negative number, or null where no data was recorded (a gap). */
-export const sampleValue = z.number().nonnegative().nullable()
+export const sampleValue = z.nullable(z.number().check(z.nonnegative()))
 
 export const metricSeries = z
   .object({
@@ -25,21 +25,23 @@ export const metricSeries = z
     from: isoDateTime,
     to: isoDateTime,
     /** Seconds between samples. */
-    step: z.number().int().positive(),
+    step: z.int().check(z.positive()),
     /** values[i] is the sample at from + i * step; null is a gap. */
     values: z.array(sampleValue),
   })
-  .refine((s) => Date.parse(s.to) >= Date.parse(s.from), { error: '`to` is before `from`', path: ['to'] })
-  .refine((s) => s.values.length === sampleCount(Date.parse(s.from), Date.parse(s.to), s.step), {
-    error: 'values do not match from, to and step',
-    path: ['values'],
-  })
+  .check(
+    z.refine((s) => Date.parse(s.to) >= Date.parse(s.from), { error: '`to` is before `from`', path: ['to'] }),
+    z.refine((s) => s.values.length === sampleCount(Date.parse(s.from), Date.parse(s.to), s.step), {
+      error: 'values do not match from, to and step',
+      path: ['values'],
+    }),
+  )
 export type MetricSeries = z.infer<typeof metricSeries>
 
 export const metricsResponse = z.object({
   from: isoDateTime,
   to: isoDateTime,
-  step: z.number().int().positive(),
+  step: z.int().check(z.positive()),
   series: z.array(metricSeries),
 })
 export type MetricsResponse = z.infer<typeof metricsResponse>
@@ -58,7 +60,7 @@ export const componentHealth = z.object({
   /** The rule (or check) that decided the state, in words: "STT error rate 14 % > 10 % for 5 min". */
   reason: z.string(),
   /** The id of the alert rule that decided it, when one did. */
-  ruleId: z.string().nullable(),
+  ruleId: z.nullable(z.string()),
 })
 export type ComponentHealth = z.infer<typeof componentHealth>
 
@@ -83,15 +85,15 @@ export const alert = z.object({
   /** What the rule watches: a component id ("stt", "database", "openai", "host"). */
   subject: z.string(),
   state: alertState,
-  value: z.number().nullable(),
+  value: z.nullable(z.number()),
   threshold: z.number(),
   /** When the current state began; null when inactive since the window began. */
-  since: isoDateTime.nullable(),
+  since: z.nullable(isoDateTime),
   summary: z.string(),
   /** Slug of the runbook playbook that fits. */
-  playbook: z.string().nullable(),
+  playbook: z.nullable(z.string()),
   /** The metric the rule reads, so a firing alert can link to its chart. */
-  metric: metricId.nullable(),
+  metric: z.nullable(metricId),
 })
 export type Alert = z.infer<typeof alert>
 
@@ -104,7 +106,7 @@ export type AlertsResponse = z.infer<typeof alertsResponse>
 // ---------------------------------------------------------------- incidents
 
 /** Known severities are P1–P4; an unknown one from the API is kept, never dropped. */
-export const incidentSeverity = z.string().min(1).max(20)
+export const incidentSeverity = z.string().check(z.minLength(1), z.maxLength(20))
 export const incidentStatus = z.enum(['investigating', 'identified', 'mitigated', 'resolved', 'closed'])
 export type IncidentStatus = z.infer<typeof incidentStatus>
 
@@ -112,7 +114,7 @@ export const followUp = z.object({
   id,
   text: z.string(),
   owner: z.string(),
-  due: z.string().nullable(),
+  due: z.nullable(z.string()),
   done: z.boolean(),
 })
 export type FollowUp = z.infer<typeof followUp>
@@ -125,13 +127,13 @@ export const incident = z.object({
   impact: z.string(),
   services: z.array(z.string()),
   /** Person id from the roster, or null when unassigned. */
-  assignee: id.nullable(),
-  escalationLevel: z.number().int().min(1).max(4),
+  assignee: z.nullable(id),
+  escalationLevel: z.int().check(z.gte(1), z.lte(4)),
   declaredAt: isoDateTime,
-  acknowledgedAt: isoDateTime.nullable(),
-  mitigatedAt: isoDateTime.nullable(),
-  resolvedAt: isoDateTime.nullable(),
-  closedAt: isoDateTime.nullable(),
+  acknowledgedAt: z.nullable(isoDateTime),
+  mitigatedAt: z.nullable(isoDateTime),
+  resolvedAt: z.nullable(isoDateTime),
+  closedAt: z.nullable(isoDateTime),
   rootCause: z.string(),
   resolution: z.string(),
   alertIds: z.array(id),
@@ -139,12 +141,12 @@ export const incident = z.object({
   playbooks: z.array(z.string()),
   /** Ids of the ticked checklist steps (process, playbook and post-incident). */
   checklist: z.array(z.string()),
-  postmortemAt: isoDateTime.nullable(),
+  postmortemAt: z.nullable(isoDateTime),
   followUps: z.array(followUp),
-  lastStatusUpdateAt: isoDateTime.nullable(),
+  lastStatusUpdateAt: z.nullable(isoDateTime),
   updatedAt: isoDateTime,
   /** Incremented on every change; sent back as If-Match. */
-  version: z.number().int().nonnegative(),
+  version: z.int().check(z.nonnegative()),
 })
 export type Incident = z.infer<typeof incident>
 
@@ -171,7 +173,7 @@ export const person = z.object({ id, name: z.string(), handle: z.string() })
 export type Person = z.infer<typeof person>
 
 export const rosterLevel = z.object({
-  level: z.number().int().min(1).max(4),
+  level: z.int().check(z.gte(1), z.lte(4)),
   title: z.string(),
   people: z.array(person),
   /** Who is paged at this level now. */
@@ -189,7 +191,7 @@ export const logLine = z.object({
   service: z.string(),
   level: logLevel,
   message: z.string(),
-  errorType: z.string().nullable(),
+  errorType: z.nullable(z.string()),
 })
 export type LogLine = z.infer<typeof logLine>
 export const logsResponse = z.object({ lines: z.array(logLine) })
@@ -197,7 +199,7 @@ export const logsResponse = z.object({ lines: z.array(logLine) })
 export const errorGroup = z.object({
   service: z.string(),
   errorType: z.string(),
-  count: z.number().int().nonnegative(),
+  count: z.int().check(z.nonnegative()),
 })
 export const errorGroupsResponse = z.object({
   from: isoDateTime,
@@ -209,23 +211,21 @@ export type ErrorGroupsResponse = z.infer<typeof errorGroupsResponse>
 // ---------------------------------------------------------------- simulator (mock mode only)
 
 export const scenarioName = z.enum(SCENARIOS)
-export const faultStatus = z.union([z.number().int().min(400).max(599), z.literal('timeout'), z.literal('malformed')])
-export const faults = z.object({ rate: z.number().min(0).max(1), status: faultStatus })
+export const faultStatus = z.union([z.int().check(z.gte(400), z.lte(599)), z.literal('timeout'), z.literal('malformed')])
+export const faults = z.object({ rate: z.number().check(z.gte(0), z.lte(1)), status: faultStatus })
 export type Faults = z.infer<typeof faults>
 
-export const simulatorControl = z
-  .object({
-    scenario: scenarioName.optional(),
-    faults: faults.nullable().optional(),
-    seed: z.number().int().nonnegative().optional(),
-  })
-  .strict()
+export const simulatorControl = z.strictObject({
+    scenario: z.optional(scenarioName),
+    faults: z.optional(z.nullable(faults)),
+    seed: z.optional(z.int().check(z.nonnegative())),
+})
 export type SimulatorControl = z.infer<typeof simulatorControl>
 
 export const simulatorState = z.object({
   scenario: scenarioName,
-  seed: z.number().int().nonnegative(),
-  faults: faults.nullable(),
+  seed: z.int().check(z.nonnegative()),
+  faults: z.nullable(faults),
   /** When the scenario's perturbation began (it may start in the past so its history shows). */
   scenarioStartedAt: isoDateTime,
 })
@@ -234,8 +234,8 @@ export type SimulatorState = z.infer<typeof simulatorState>
 // ---------------------------------------------------------------- runtime config
 
 export const runtimeConfig = z.object({
-  backend: z.enum(['mock', 'http']).default('mock'),
-  apiBaseUrl: z.string().default(''),
+  backend: z._default(z.enum(['mock', 'http']), 'mock'),
+  apiBaseUrl: z._default(z.string(), ''),
 })
 export type RuntimeConfig = z.infer<typeof runtimeConfig>
 
@@ -244,57 +244,55 @@ export type RuntimeConfig = z.infer<typeof runtimeConfig>
 
 export const knownSeverity = z.enum(['P1', 'P2', 'P3', 'P4'])
 /** Who did it: a roster person id or handle. The backend records "anonymous" when absent. */
-const actorField = z.string().trim().min(1).max(100).optional()
+const actorField = z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)))
 
-export const declareIncidentRequest = z
-  .object({
-    title: z.string().trim().min(1).max(200),
+export const declareIncidentRequest = z.strictObject({
+    title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
     severity: knownSeverity,
-    impact: z.string().max(2000),
-    services: z.array(z.string().min(1).max(50)).max(20),
-    alertIds: z.array(id).max(50).optional(),
+    impact: z.string().check(z.maxLength(2000)),
+    services: z.array(z.string().check(z.minLength(1), z.maxLength(50))).check(z.maxLength(20)),
+    alertIds: z.optional(z.array(id).check(z.maxLength(50))),
     actor: actorField,
-  })
-  .strict()
+})
 export type DeclareIncidentRequest = z.infer<typeof declareIncidentRequest>
 
-export const patchIncidentRequest = z
-  .object({
-    status: incidentStatus.optional(),
-    severity: knownSeverity.optional(),
+export const patchIncidentRequest = z.strictObject({
+    status: z.optional(incidentStatus),
+    severity: z.optional(knownSeverity),
     /** Why the severity changed; written on the timeline with the change. */
-    severityReason: z.string().max(500).optional(),
-    assignee: id.nullable().optional(),
-    impact: z.string().max(2000).optional(),
-    title: z.string().trim().min(1).max(200).optional(),
-    services: z.array(z.string().min(1).max(50)).max(20).optional(),
-    rootCause: z.string().max(10_000).optional(),
-    resolution: z.string().max(10_000).optional(),
-    playbooks: z.array(z.string().min(1).max(100)).max(20).optional(),
-    postmortemAt: isoDateTime.nullable().optional(),
-    followUps: z.array(followUp).max(100).optional(),
+    severityReason: z.optional(z.string().check(z.maxLength(500))),
+    assignee: z.optional(z.nullable(id)),
+    impact: z.optional(z.string().check(z.maxLength(2000))),
+    title: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+    services: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(50))).check(z.maxLength(20))),
+    rootCause: z.optional(z.string().check(z.maxLength(10_000))),
+    resolution: z.optional(z.string().check(z.maxLength(10_000))),
+    playbooks: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(20))),
+    postmortemAt: z.optional(z.nullable(isoDateTime)),
+    followUps: z.optional(z.array(followUp).check(z.maxLength(100))),
     actor: actorField,
-  })
-  .strict()
+})
 export type PatchIncidentRequest = z.infer<typeof patchIncidentRequest>
 
-export const acknowledgeRequest = z.object({ actor: actorField }).strict()
+export const acknowledgeRequest = z.strictObject({ actor: actorField })
 export type AcknowledgeRequest = z.infer<typeof acknowledgeRequest>
 
-export const escalateRequest = z.object({ actor: actorField, reason: z.string().max(500).optional() }).strict()
+export const escalateRequest = z.strictObject({ actor: actorField, reason: z.optional(z.string().check(z.maxLength(500))) })
 export type EscalateRequest = z.infer<typeof escalateRequest>
 
-export const noteRequest = z.object({ text: z.string().min(1).max(10_000), actor: actorField }).strict()
+export const noteRequest = z.strictObject({ text: z.string().check(z.minLength(1), z.maxLength(10_000)), actor: actorField })
 export type NoteRequest = z.infer<typeof noteRequest>
 
-export const checklistRequest = z.object({ stepId: id, done: z.boolean(), actor: actorField }).strict()
+export const checklistRequest = z.strictObject({ stepId: id, done: z.boolean(), actor: actorField })
 export type ChecklistRequest = z.infer<typeof checklistRequest>
 
 export const messageTemplate = z.enum(['internal-alert', 'status-update', 'resolution'])
 export type MessageTemplate = z.infer<typeof messageTemplate>
-export const messageRequest = z
-  .object({ template: messageTemplate, text: z.string().min(1).max(10_000), actor: actorField })
-  .strict()
+export const messageRequest = z.strictObject({
+  template: messageTemplate,
+  text: z.string().check(z.minLength(1), z.maxLength(10_000)),
+  actor: actorField,
+})
 export type MessageRequest = z.infer<typeof messageRequest>
 
 // ---------------------------------------------------------------- alert history

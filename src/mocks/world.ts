@@ -4,7 +4,7 @@
  * tab of the browser shares one world; in node it lives in memory. Time comes from a
  * clock the owner controls, so tests can pin "now".
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { ScenarioName } from '@/domain/catalog'
 import { faults as faultsSchema, id, incident, scenarioName, timelineEvent, type Faults } from '@/api/schemas'
 import { emptyDb, type DbState } from './db'
@@ -67,14 +67,14 @@ const epochSchema = z.object({ scenario: scenarioName, fromMs: z.number() })
 const worldSchema = z.object({
   v: z.literal(1),
   sim: z.object({
-    seed: z.number().int().nonnegative(),
-    epochs: z.array(epochSchema).max(MAX_EPOCHS),
-    faults: faultsSchema.nullable(),
-    faultCalls: z.number().int().nonnegative(),
+    seed: z.int().check(z.nonnegative()),
+    epochs: z.array(epochSchema).check(z.maxLength(MAX_EPOCHS)),
+    faults: z.nullable(faultsSchema),
+    faultCalls: z.int().check(z.nonnegative()),
   }),
   db: z.object({
-    nextIncidentNo: z.number().int().positive(),
-    nextEventNo: z.number().int().positive(),
+    nextIncidentNo: z.int().check(z.positive()),
+    nextEventNo: z.int().check(z.positive()),
     incidents: z.array(incident),
     events: z.array(timelineEvent),
     idempotency: z.array(z.object({ key: z.string(), fingerprint: z.string(), incidentId: id })),

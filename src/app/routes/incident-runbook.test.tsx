@@ -4,6 +4,7 @@
  * post-incident section. Each tick and message must reach the timeline.
  */
 import { act, screen, waitFor, within } from '@testing-library/react'
+import axe from 'axe-core'
 import type { QueryClient } from '@tanstack/react-query'
 import { incidentQueries } from '@/api/incidents'
 import type { Incident } from '@/api/schemas'
@@ -13,6 +14,8 @@ import { renderRoute } from '../../../test/render'
 const MIN = 60_000
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString()
 const LOAD = { timeout: 5_000 }
+// Whole-page tests on a shared, busy machine: each click round-trips through the mock backend.
+vi.setConfig({ testTimeout: 20_000 })
 
 beforeEach(() => {
   // Message drafts live in localStorage; each test starts without any.
@@ -32,14 +35,14 @@ function voiceAgentDown(partial: Partial<Incident> = {}): Incident {
 }
 
 async function openIncident(incident: Incident) {
-  const rendered = renderRoute(`/incidents/${incident.id}`)
+  const view = renderRoute(`/incidents/${incident.id}`)
   // The h1 shows the id alone while loading, then the id and the title.
   await screen.findByRole('heading', { level: 1, name: `${incident.id} · ${incident.title}` }, LOAD)
-  return rendered
+  return view
 }
 
 async function timelineTexts(queryClient: QueryClient, id: string): Promise<string[]> {
-  const events = await queryClient.fetchQuery({ ...incidentQueries.timeline(id), staleTime: 0 })
+  const events = await queryClient.query({ ...incidentQueries.timeline(id), staleTime: 0 })
   return events.map((e) => e.text)
 }
 
@@ -122,6 +125,7 @@ test('a playbook can be attached by hand and detached again, both on the timelin
 // ---------------------------------------------------------------- messages
 
 const messageBox = (name: string) => screen.getByRole('textbox', { name })
+const messageText = (name: string) => (messageBox(name) as HTMLTextAreaElement).value
 
 test('the three messages are filled from the incident, with no gaps printed as "undefined"', async () => {
   const incident = voiceAgentDown()
@@ -136,11 +140,10 @@ test('the three messages are filled from the incident, with no gaps printed as "
   }, LOAD)
   expect(internal).toBeInTheDocument()
   for (const name of ['Internal alert', 'Status update', 'Resolution']) {
-    const text = (messageBox(name) as HTMLTextAreaElement).value
+    const text = messageText(name)
     expect(text).toMatch(/^\[P1\] Voice Agent Service Down/)
     expect(text).not.toMatch(/undefined|null/)
   }
-  expect(messageBox('Internal alert')).toHaveValue(expect.stringContaining('INC-12345') as string)
   expect(messageBox('Status update')).toHaveValue('[P1] Voice Agent Service Down - UPDATE\nStatus: Investigating\nRoot Cause: TBD\nResolution: TBD\nETA: TBD')
   expect(messageBox('Resolution')).toHaveValue(
     '[P1] Voice Agent Service Down - RESOLVED\nDuration: 4 minutes\nRoot Cause: TBD\nResolution: TBD\nPost-mortem: Not scheduled',
@@ -151,13 +154,13 @@ test('the ETA goes into the status update; an edit is kept through refreshes unt
   const incident = voiceAgentDown()
   const { user } = await openIncident(incident)
   await user.type(screen.getByRole('textbox', { name: 'ETA' }), '5 minutes')
-  expect(messageBox('Status update')).toHaveValue(expect.stringContaining('ETA: 5 minutes') as string)
+  expect(messageText('Status update')).toContain('ETA: 5 minutes')
 
   const internal = messageBox('Internal alert')
   await user.click(internal)
   await user.keyboard('{Control>}{End}{/Control}')
   await user.type(internal, '\nBridge: https://meet.example/inc')
-  const edited = (internal as HTMLTextAreaElement).value
+  const edited = messageText('Internal alert')
   expect(edited).toMatch(/Incident: INC-12345\nBridge: https:\/\/meet\.example\/inc$/)
 
   // A change to the incident (here: acknowledging it) refreshes the data; the edit stays.
@@ -169,7 +172,7 @@ test('the ETA goes into the status update; an edit is kept through refreshes unt
 
   const group = screen.getByRole('group', { name: 'Internal alert' })
   await user.click(within(group).getByRole('button', { name: 'Reset to template' }))
-  expect(messageBox('Internal alert')).toHaveValue(expect.not.stringContaining('Bridge') as string)
+  expect(messageText('Internal alert')).not.toContain('Bridge')
   expect(within(group).queryByRole('button', { name: 'Reset to template' })).not.toBeInTheDocument()
 })
 
@@ -187,12 +190,11 @@ test('drafts are kept per incident across a reload of the page', async () => {
 test('"Mark as posted" records the exact text on the timeline and restarts the status-update clock', async () => {
   const incident = voiceAgentDown({ declaredAt: ago(20 * MIN) })
   const { user, queryClient } = await openIncident(incident)
-  expect(await screen.findByRole('status', { name: '' }, LOAD)).toBeDefined()
-  expect(screen.getByText(/Status update overdue/)).toBeInTheDocument()
+  expect(screen.getByText(/Status update overdue/)).toHaveAttribute('role', 'status')
 
   const group = screen.getByRole('group', { name: 'Status update' })
   await user.type(screen.getByRole('textbox', { name: 'ETA' }), '10 minutes')
-  const text = (messageBox('Status update') as HTMLTextAreaElement).value
+  const text = messageText('Status update')
   await user.click(within(group).getByRole('button', { name: 'Mark as posted' }))
   expect(await within(group).findByText('Logged on the timeline as posted.', {}, LOAD)).toBeInTheDocument()
   await waitFor(async () => {
@@ -230,7 +232,7 @@ test('Copy puts the message on the clipboard; when the clipboard refuses, the te
   const { user } = await openIncident(incident)
   const group = screen.getByRole('group', { name: 'Resolution' })
   await user.click(within(group).getByRole('button', { name: 'Copy: Resolution' }))
-  expect(await navigator.clipboard.readText()).toBe((messageBox('Resolution') as HTMLTextAreaElement).value)
+  expect(await navigator.clipboard.readText()).toBe(messageText('Resolution'))
   expect(within(group).getByRole('status')).toHaveTextContent('Copied')
 
   vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('Denied', 'NotAllowedError'))
@@ -246,10 +248,10 @@ test('hostile text in the incident stays text in the messages and the report', a
   const hostile = '<img src=x onerror="alert(1)">'
   const incident = voiceAgentDown({ title: hostile, impact: '<script>alert(2)</script>' })
   await openIncident(incident)
-  expect(messageBox('Internal alert')).toHaveValue(expect.stringContaining(`[P1] ${hostile}`) as string)
+  expect(messageText('Internal alert')).toContain(`[P1] ${hostile}`)
   expect(screen.queryByRole('img')).not.toBeInTheDocument()
   const report = await screen.findByRole('textbox', { name: 'Report preview (Markdown)' }, LOAD)
-  expect(report).toHaveValue(expect.stringContaining('\\<img src=x onerror="alert(1)">') as string)
+  expect((report as HTMLTextAreaElement).value).toContain('\\<img src=x onerror="alert(1)">')
 })
 
 // ---------------------------------------------------------------- post-incident
@@ -276,7 +278,7 @@ test('scheduling the post-mortem saves it and fills the resolution message', asy
   await user.click(within(section).getByRole('button', { name: 'Save post-mortem time' }))
 
   await waitFor(() => {
-    expect(messageBox('Resolution')).toHaveValue(expect.stringMatching(/Post-mortem: Scheduled for 2030-01-15 10:00 /) as string)
+    expect(messageText('Resolution')).toMatch(/Post-mortem: Scheduled for 2030-01-15 10:00 /)
   }, LOAD)
   const saved = new Date(2030, 0, 15, 10, 0).toISOString()
   expect(await timelineTexts(queryClient, incident.id)).toContain(`Post-mortem scheduled for ${saved}`)
@@ -346,5 +348,20 @@ test('the report previews the Markdown and downloads it as INC-12345-report.md',
   } finally {
     click.mockRestore()
     vi.unstubAllGlobals()
+  }
+})
+
+test('the runbook sections of an incident page have no axe violations', async () => {
+  const incident = voiceAgentDown({
+    alertIds: ['quota-exceeded:openai'],
+    followUps: [{ id: 'f1', text: 'Add a quota alert', owner: 'ana', due: null, done: false }],
+  })
+  await openIncident(incident)
+  await screen.findByRole('textbox', { name: 'Report preview (Markdown)' }, LOAD)
+  const options: axe.RunOptions = { rules: { 'color-contrast': { enabled: false } } }
+  for (const name of ['Response process', 'Playbooks', 'Messages', 'Post-incident']) {
+    const region = screen.getByRole('region', { name })
+    const result = await act(() => axe.run(region, options))
+    expect(result.violations.map((v) => `${name} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
   }
 })

@@ -1,4 +1,5 @@
-import { screen, within } from '@testing-library/react'
+import { fireEvent, screen, within } from '@testing-library/react'
+import { toDateTimeLocal } from '@/features/metrics/metric-range'
 import { givenScenario } from '../../../test/mock-backend'
 import { renderRoute } from '../../../test/render'
 
@@ -30,7 +31,7 @@ test(
   '/metrics shows every named chart, each stating its thresholds',
   async () => {
     renderRoute('/metrics')
-    expect(await screen.findByRole('heading', { level: 1, name: 'Metrics' })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { level: 1, name: 'Metrics' }, CHART_WAIT)).toBeInTheDocument()
 
     for (const [name, text] of Object.entries(THRESHOLD_TEXT)) {
       const figure = await screen.findByRole('figure', { name }, CHART_WAIT)
@@ -52,7 +53,7 @@ test(
   '?range=7d is honoured, and changing Range writes the URL',
   async () => {
     const { user, router } = renderRoute('/metrics?range=7d')
-    const range = await screen.findByRole('combobox', { name: 'Range' })
+    const range = await screen.findByRole('combobox', { name: 'Range' }, CHART_WAIT)
     expect(range).toHaveValue('7d')
     expect(screen.getByRole('radio', { name: /Live/ })).toBeChecked()
 
@@ -68,9 +69,9 @@ test(
   SLOW_TEST_MS,
 )
 
-test('Paused freezes the window into the URL and Live returns to the preset', async () => {
+test('Paused freezes the window into the URL and Live returns to the preset', { timeout: SLOW_TEST_MS }, async () => {
   const { user, router } = renderRoute('/metrics?range=6h')
-  await user.click(await screen.findByRole('radio', { name: /Paused/ }))
+  await user.click(await screen.findByRole('radio', { name: /Paused/ }, CHART_WAIT))
 
   const paused = search(router)
   expect(paused.get('range')).toBe('6h')
@@ -86,18 +87,25 @@ test('Paused freezes the window into the URL and Live returns to the preset', as
   expect(screen.queryByLabelText('From')).not.toBeInTheDocument()
 })
 
-test('a custom window can be typed into From and To', async () => {
+test('a custom window can be set in From and To', { timeout: SLOW_TEST_MS }, async () => {
   const { user, router } = renderRoute('/metrics?range=1h')
-  await user.selectOptions(await screen.findByRole('combobox', { name: 'Range' }), 'Custom')
-  const from = screen.getByLabelText('From')
-  await user.clear(from)
-  await user.type(from, '2026-11-27T08:00')
-  expect(new Date(Date.parse(search(router).get('from') ?? '')).getHours()).toBe(8)
+  await user.selectOptions(await screen.findByRole('combobox', { name: 'Range' }, CHART_WAIT), 'Custom')
+  expect(screen.getByRole('radio', { name: /Paused/ })).toBeChecked()
+
+  // jsdom cannot type into a datetime-local field piece by piece; a browser sends one change.
+  const threeHoursAgo = toDateTimeLocal(Date.now() - 3 * 3_600_000)
+  fireEvent.change(screen.getByLabelText('From'), { target: { value: threeHoursAgo } })
+  expect(toDateTimeLocal(Date.parse(search(router).get('from') ?? ''))).toBe(threeHoursAgo)
+  expect(screen.getByLabelText('From')).toHaveValue(threeHoursAgo)
+
+  // A From after To is refused, and the window stays as it was.
+  fireEvent.change(screen.getByLabelText('From'), { target: { value: toDateTimeLocal(Date.now() + 3_600_000) } })
+  expect(screen.getByLabelText('From')).toHaveValue(threeHoursAgo)
 })
 
-test('Reset zoom returns a zoomed view to the live preset', async () => {
+test('Reset zoom returns a zoomed view to the live preset', { timeout: SLOW_TEST_MS }, async () => {
   const { user, router } = renderRoute('/metrics?range=24h&from=2026-11-27T01:00:00.000Z&to=2026-11-27T02:00:00.000Z&zoom=live')
-  await user.click(await screen.findByRole('button', { name: 'Reset zoom' }))
+  await user.click(await screen.findByRole('button', { name: 'Reset zoom' }, CHART_WAIT))
   expect(router.state.location.search).toBe('?range=24h')
   expect(screen.queryByRole('button', { name: 'Reset zoom' })).not.toBeInTheDocument()
 })
@@ -106,6 +114,7 @@ test(
   '?downsample=off asks for 10 s data',
   async () => {
     renderRoute('/metrics?range=1h&downsample=off')
+    await screen.findByRole('heading', { level: 1, name: 'Metrics' }, CHART_WAIT)
     const card = document.getElementById('api-quota')
     if (card === null) throw new Error('no API quota card')
     expect(await within(card).findByText(/^10 s steps · 361 samples a series$/, {}, CHART_WAIT)).toBeInTheDocument()

@@ -1,4 +1,5 @@
-import { screen, within } from '@testing-library/react'
+import { act, screen, within } from '@testing-library/react'
+import axe from 'axe-core'
 import { givenApiAnswers, givenApiFails } from '../../../test/mock-backend'
 import { renderRoute } from '../../../test/render'
 
@@ -131,3 +132,13 @@ test('an unknown slug says so and links back to the runbooks', async () => {
   await user.click(screen.getByRole('link', { name: 'All runbooks' }))
   expect(await screen.findByRole('heading', { level: 1, name: 'Runbooks' })).toBeInTheDocument()
 })
+
+// jsdom cannot compute colours; contrast is checked in the browser tests.
+const axeOptions: axe.RunOptions = { rules: { 'color-contrast': { enabled: false } } }
+
+test.each(['/runbooks', '/runbooks/agent-not-responding', '/runbooks/no-such-thing'])('%s has no axe violations', async (path) => {
+  renderRoute(path)
+  await screen.findByRole('heading', { level: 1, name: /Runbooks|Agent Not Responding|Runbook not found/ })
+  const result = await act(() => axe.run(document.body, axeOptions))
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+}, 20_000)

@@ -5,7 +5,6 @@
  * frozen text until "Reset to template" removes it.
  */
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
-import { z } from 'zod'
 import { MESSAGE_TEMPLATE_IDS, type MessageTemplateId } from '@/domain/runbook'
 import { readStored, subscribeStored, writeStored } from '@/lib/outbox/storage'
 
@@ -17,10 +16,7 @@ export interface MessageDrafts {
 
 export const NO_DRAFTS: MessageDrafts = { texts: {}, eta: '' }
 
-const stored = z.object({
-  texts: z.partialRecord(z.enum(MESSAGE_TEMPLATE_IDS), z.string()).catch({}),
-  eta: z.string().catch(''),
-})
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 export function draftsKey(incidentId: string): string {
   return `vigil.message-drafts.v1:${incidentId}`
@@ -29,12 +25,22 @@ export function draftsKey(incidentId: string): string {
 /** Whatever is stored, as drafts; anything unreadable (an old format, a hand edit) as none. */
 export function parseDrafts(raw: string | null): MessageDrafts {
   if (raw === null) return NO_DRAFTS
+  let value: unknown
   try {
-    const parsed = stored.safeParse(JSON.parse(raw))
-    return parsed.success ? parsed.data : NO_DRAFTS
+    value = JSON.parse(raw)
   } catch {
     return NO_DRAFTS
   }
+  if (!isRecord(value)) return NO_DRAFTS
+  const texts: Partial<Record<MessageTemplateId, string>> = {}
+  // Field by field: one unreadable entry (a template id since renamed) does not lose the others.
+  if (isRecord(value.texts)) {
+    for (const id of MESSAGE_TEMPLATE_IDS) {
+      const text = value.texts[id]
+      if (typeof text === 'string') texts[id] = text
+    }
+  }
+  return { texts, eta: typeof value.eta === 'string' ? value.eta : '' }
 }
 
 /** The stored form, or null when there is nothing to keep (so the key is removed, not left empty). */

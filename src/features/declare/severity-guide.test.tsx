@@ -39,11 +39,10 @@ test.each<[string, (keyof typeof QUESTIONS)[], Severity, string, string, string]
     if (yes.includes(key)) expect(toggle).toBeChecked()
     else expect(toggle).not.toBeChecked()
   }
-  const dd = (term: string) => screen.getByText(term).nextElementSibling
-  expect(dd('Suggested')).toHaveTextContent(new RegExp(`^${severity} — `))
-  expect(dd('Impact')).toHaveTextContent(impact)
-  expect(dd('Response time')).toHaveTextContent(responseTime)
-  expect(dd('Example')).toHaveTextContent(example)
+  expect(screen.getAllByRole('term').map((t) => t.textContent)).toEqual(['Suggested', 'Impact', 'Response time', 'Example'])
+  const [suggested, ...facts] = screen.getAllByRole('definition').map((d) => d.textContent)
+  expect(suggested).toMatch(new RegExp(`^${severity} — `))
+  expect(facts).toEqual([impact, responseTime, example])
 
   await user.click(screen.getByRole('button', { name: `Use ${severity}` }))
   expect(screen.getByRole('status', { name: 'Chosen severity' })).toHaveTextContent(severity)

@@ -78,7 +78,10 @@ function IncidentResults({
   onChange: (change: Partial<IncidentFilters>) => void
   onClear: () => void
 }) {
-  const now = serverNow(useNow(RECENT_WINDOW_TICK_MS))
+  // Whole minutes: the skew estimate moves a little with every response, and the filter
+  // should only re-run when the window really moved.
+  const tick = useNow(RECENT_WINDOW_TICK_MS)
+  const now = Math.floor(serverNow(tick) / RECENT_WINDOW_TICK_MS) * RECENT_WINDOW_TICK_MS
   const ctx = useMemo(() => ({ now, assigneeNames: names }), [now, names])
   const rows = useMemo(() => filterIncidents(incidents, filters, ctx), [incidents, filters, ctx])
   const counts = useMemo(() => severityCounts(incidents, filters, ctx), [incidents, filters, ctx])
@@ -101,7 +104,7 @@ function IncidentResults({
         </p>
       </div>
       {rows.length === 0 ? (
-        active ? (
+        active && incidents.length > 0 ? (
           <Empty heading="No incidents match these filters">
             <Button onClick={onClear}>Clear filters</Button>
           </Empty>

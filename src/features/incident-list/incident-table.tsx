@@ -90,7 +90,7 @@ export function IncidentTable({
       role="table"
       aria-label="Incidents"
       aria-rowcount={incidents.length + 1}
-      className="relative max-h-[calc(100vh-18rem)] min-h-64 overflow-auto rounded-md border border-zinc-200 dark:border-zinc-800"
+      className="relative max-h-[calc(100vh-18rem)] overflow-auto rounded-md border border-zinc-200 dark:border-zinc-800"
     >
       <div role="rowgroup" className="sticky top-0 z-10 min-w-[72rem] bg-zinc-100 dark:bg-zinc-800">
         <div role="row" aria-rowindex={1} className={`${GRID} h-9 text-xs font-semibold text-zinc-700 dark:text-zinc-200`}>

@@ -2,7 +2,7 @@ import { isKnownSeverity, severityInfo, type Severity } from '@/domain/severity'
 
 const STYLES: Record<Severity, string> = {
   P1: 'bg-red-700 text-white dark:bg-red-600',
-  P2: 'bg-orange-700 text-white dark:bg-orange-600 dark:text-white',
+  P2: 'bg-orange-700 text-white',
   P3: 'bg-amber-300 text-amber-950 dark:bg-amber-400',
   P4: 'bg-zinc-200 text-zinc-800 dark:bg-zinc-700 dark:text-zinc-100',
 }

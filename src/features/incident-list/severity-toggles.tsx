@@ -37,7 +37,6 @@ export function SeverityToggles({
             key={bucket}
             type="button"
             aria-pressed={pressed}
-            aria-label={`${name}, ${counts[bucket]} ${counts[bucket] === 1 ? 'incident' : 'incidents'}`}
             title={info ? `${info.label}: ${info.impact}` : 'Severities outside P1–P4, treated as the most urgent'}
             onClick={() => {
               onChange(pressed ? selected.filter((s) => s !== bucket) : [...selected, bucket])
@@ -51,10 +50,9 @@ export function SeverityToggles({
             <span className="text-xs font-semibold">
               {pressed && <span aria-hidden="true">✓ </span>}
               {name}
-            </span>
-            <span className="text-lg leading-tight font-bold tabular-nums">
-              {counts[bucket]}
-            </span>
+            </span>{' '}
+            <span className="text-lg leading-tight font-bold tabular-nums">{counts[bucket]}</span>{' '}
+            <span className="sr-only">{counts[bucket] === 1 ? 'incident' : 'incidents'}</span>
           </button>
         )
       })}

@@ -27,7 +27,7 @@ export function SeverityBadge({ severity }: { severity: string }) {
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
-    <div className="flex min-w-0 flex-col">
+    <div role="group" aria-label={term} className="flex min-w-0 flex-col">
       <dt className="text-xs font-medium text-zinc-600 dark:text-zinc-400">{term}</dt>
       <dd className="text-sm break-words text-zinc-900 dark:text-zinc-100">{children}</dd>
     </div>

@@ -60,7 +60,7 @@ export function SeverityControl({ incident }: { incident: Incident }) {
       </Select>
       <TextInput
         label="Reason for severity change"
-        required={changed}
+        aria-required={changed}
         value={reason}
         maxLength={500}
         onChange={(e) => {

@@ -11,7 +11,7 @@
  * Reading never throws: a mangled value falls back to its default, because a link
  * pasted into a chat should still open a chart.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { MetricWindow } from '@/api/metrics'
 
 export const RANGE_PRESETS = ['15m', '1h', '6h', '24h', '7d'] as const
@@ -63,11 +63,15 @@ export interface MetricsView {
 
 export const DEFAULT_VIEW: MetricsView = { preset: DEFAULT_PRESET, absolute: null, zoom: null, downsample: true }
 
-const instant = z.iso
-  .datetime({ offset: true })
-  .transform((s) => Date.parse(s))
-  .nullable()
-  .catch(null)
+const instant = z.catch(
+  z.nullable(
+    z.pipe(
+      z.iso.datetime({ offset: true }),
+      z.transform((s) => Date.parse(s)),
+    ),
+  ),
+  null,
+)
 
 function validWindow(fromMs: number | null, toMs: number | null): TimeWindow | null {
   if (fromMs === null || toMs === null) return null
@@ -75,25 +79,31 @@ function validWindow(fromMs: number | null, toMs: number | null): TimeWindow | n
   return { fromMs, toMs }
 }
 
-const zoomParam = z
-  .string()
-  .transform((raw): MetricsView['zoom'] => {
-    if (raw === 'live') return 'live'
-    const [from, to, extra] = raw.split('/')
-    if (extra !== undefined) return null
-    return validWindow(instant.parse(from ?? null), instant.parse(to ?? null))
-  })
-  .catch(null)
+const zoomParam = z.catch(
+  z.pipe(
+    z.string(),
+    z.transform((raw): MetricsView['zoom'] => {
+      if (raw === 'live') return 'live'
+      const [from, to, extra] = raw.split('/')
+      if (extra !== undefined) return null
+      return validWindow(instant.parse(from ?? null), instant.parse(to ?? null))
+    }),
+  ),
+  null,
+)
 
 const viewSchema = z.object({
-  range: z.enum(RANGE_PRESETS).catch(DEFAULT_PRESET),
+  range: z.catch(z.enum(RANGE_PRESETS), DEFAULT_PRESET),
   from: instant,
   to: instant,
   zoom: zoomParam,
-  downsample: z
-    .literal('off')
-    .transform(() => false)
-    .catch(true),
+  downsample: z.catch(
+    z.pipe(
+      z.literal('off'),
+      z.transform(() => false),
+    ),
+    true,
+  ),
 })
 
 const KEYS = ['range', 'from', 'to', 'zoom', 'downsample'] as const

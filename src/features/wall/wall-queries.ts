@@ -93,29 +93,31 @@ export function refreshDelay(query: ScheduledQuery, refreshMs: number): number {
   })
 }
 
-function live(refreshMs: number) {
-  return {
-    // Failures are retried by the refetch schedule, which also runs in a hidden tab.
+/**
+ * A shared factory's query as the wall runs it: same key and fetcher, a 4 s timeout,
+ * and the wall's own refresh-and-retry schedule, which keeps running in a hidden tab.
+ */
+export function wallVariant<T, K extends QueryKey>(base: { queryKey: K; queryFn?: QueryFunction<T, K> | undefined }, refreshMs: number) {
+  return queryOptions<T, Error, T, K>({
+    queryKey: base.queryKey,
+    queryFn: withTimeout(base.queryFn, WALL_TIMEOUT_MS),
+    // Failures are retried by the refetch schedule: TanStack's retries pause while unfocused.
     retry: false,
     // navigator.onLine can be wrong on a kiosk; the fetch itself says whether we are online.
     networkMode: 'always',
-    refetchInterval: (query: ScheduledQuery) => refreshDelay(query, refreshMs),
+    refetchInterval: (query) => refreshDelay(query, refreshMs),
     refetchIntervalInBackground: true,
     refetchOnWindowFocus: true,
     structuralSharing: true,
-  } as const
+  })
 }
 
 /** The wall's four queries, one stable key each. */
 export function wallQueries(refreshMs: number) {
-  const health = healthQueries.current()
-  const alerts = alertQueries.current()
-  const incidents = incidentQueries.list()
-  const metrics = metricQueries.range(WALL_METRICS_QUERY)
   return {
-    health: queryOptions({ ...health, ...live(refreshMs), queryFn: withTimeout(health.queryFn, WALL_TIMEOUT_MS) }),
-    alerts: queryOptions({ ...alerts, ...live(refreshMs), queryFn: withTimeout(alerts.queryFn, WALL_TIMEOUT_MS) }),
-    incidents: queryOptions({ ...incidents, ...live(refreshMs), queryFn: withTimeout(incidents.queryFn, WALL_TIMEOUT_MS) }),
-    metrics: queryOptions({ ...metrics, ...live(refreshMs), queryFn: withTimeout(metrics.queryFn, WALL_TIMEOUT_MS) }),
+    health: wallVariant(healthQueries.current(), refreshMs),
+    alerts: wallVariant(alertQueries.current(), refreshMs),
+    incidents: wallVariant(incidentQueries.list(), refreshMs),
+    metrics: wallVariant(metricQueries.range(WALL_METRICS_QUERY), refreshMs),
   }
 }

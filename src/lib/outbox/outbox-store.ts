@@ -8,7 +8,7 @@
  *
  * Every write re-reads storage first, so two tabs writing in turn do not undo each other.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { incident as incidentSchema, type Incident } from '@/api/schemas'
 import {
   EMPTY_OUTBOX,
@@ -75,27 +75,29 @@ export interface NewChange extends NewOutboxEntry {
 
 // ---------------------------------------------------------------- sidecar parsing
 
-const stakeSchema = z.object({ path: z.string().min(1), base: z.unknown(), yours: z.unknown() })
+// zod/mini, as the wire contract uses: the outbox ships on the incident page's first load.
+const nonEmpty = () => z.string().check(z.minLength(1))
+const stakeSchema = z.object({ path: nonEmpty(), base: z.unknown(), yours: z.unknown() })
 const metaSchema = z.object({
-  incidentId: z.string().min(1),
+  incidentId: nonEmpty(),
   summary: z.string(),
   stake: z.array(stakeSchema),
-  draftKey: z.string().min(1).optional(),
+  draftKey: z.optional(nonEmpty()),
 })
 const requestSchema = z.object({
   method: z.enum(['POST', 'PUT', 'PATCH', 'DELETE']),
-  path: z.string().min(1),
+  path: nonEmpty(),
   body: z.unknown(),
-  ifMatch: z.string().optional(),
+  ifMatch: z.optional(z.string()),
 })
 const problemSchema = z.object({
-  id: z.string().min(1),
+  id: nonEmpty(),
   kind: z.enum(['conflict', 'rejected']),
-  key: z.string().min(1),
+  key: nonEmpty(),
   request: requestSchema,
   meta: metaSchema,
   message: z.string(),
-  current: incidentSchema.nullable(),
+  current: z.nullable(incidentSchema),
   at: z.number(),
 })
 
@@ -131,13 +133,13 @@ export function parseSidecar(text: string | null): Sidecar {
   const result: Sidecar = { meta: {}, problems: [] }
   if ('meta' in parsed && typeof parsed.meta === 'object' && parsed.meta !== null) {
     for (const [id, raw] of Object.entries(parsed.meta)) {
-      const m = metaSchema.safeParse(raw)
+      const m = z.safeParse(metaSchema, raw)
       if (m.success) result.meta[id] = toMeta(m.data)
     }
   }
   if ('problems' in parsed && Array.isArray(parsed.problems)) {
     for (const raw of parsed.problems as unknown[]) {
-      const p = problemSchema.safeParse(raw)
+      const p = z.safeParse(problemSchema, raw)
       if (!p.success || result.problems.some((q) => q.id === p.data.id)) continue
       result.problems.push({ ...p.data, request: toRequest(p.data.request), meta: toMeta(p.data.meta) })
     }

@@ -4,7 +4,8 @@
  * bad input the way a real server would, with a 400 that says what was wrong.
  */
 import { HttpResponse, type JsonBodyType } from 'msw'
-import type { z } from 'zod'
+import { safeParse } from 'zod/mini'
+import type { $ZodType, input, output } from 'zod/v4/core'
 import type { World } from '../world'
 
 export interface ResponseOptions {
@@ -16,7 +17,7 @@ export interface ResponseOptions {
  * A JSON response. `schema` only fixes the body's type: the body must be built as the
  * contract's type, so a handler cannot drift from the wire contract without tsc noticing.
  */
-export function reply<S extends z.ZodType>(world: World, _schema: S, body: z.input<S> & JsonBodyType, options: ResponseOptions = {}): Response {
+export function reply<S extends $ZodType>(world: World, _schema: S, body: input<S> & JsonBodyType, options: ResponseOptions = {}): Response {
   return HttpResponse.json(body, { status: options.status ?? 200, headers: { ...dateHeader(world), ...options.headers } })
 }
 
@@ -31,7 +32,7 @@ export function dateHeader(world: World): Record<string, string> {
 export type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response }
 
 /** Parses the JSON body with `schema`; a missing, unreadable or invalid body is a 400. */
-export async function readBody<S extends z.ZodType>(world: World, request: Request, schema: S): Promise<Parsed<z.infer<S>>> {
+export async function readBody<S extends $ZodType>(world: World, request: Request, schema: S): Promise<Parsed<output<S>>> {
   let text: string
   try {
     text = await request.text()
@@ -49,8 +50,8 @@ export async function readBody<S extends z.ZodType>(world: World, request: Reque
   return validate(world, schema, json, 'body')
 }
 
-export function validate<S extends z.ZodType>(world: World, schema: S, value: unknown, where: string): Parsed<z.infer<S>> {
-  const result = schema.safeParse(value)
+export function validate<S extends $ZodType>(world: World, schema: S, value: unknown, where: string): Parsed<output<S>> {
+  const result = safeParse(schema, value)
   if (result.success) return { ok: true, data: result.data }
   const first = result.error.issues[0]
   const path = first && first.path.length > 0 ? `${where}.${first.path.map(String).join('.')}` : where

@@ -1,0 +1,60 @@
+import { memo } from 'react'
+import type { Alert, AlertState } from '@/api/schemas'
+import { METRIC_UNITS } from '@/domain/catalog'
+import { formatValue } from '@/domain/format'
+import { ALERT_SHAPES, ShapeIcon } from './wall-icons'
+import { MoreCount } from './wall-panel'
+import type { AlertCounts } from './wall-alerts'
+
+/** As many rows as fit the panel at 1080p with a takeover banner on screen; the rest are counted. */
+export const MAX_ALERT_ROWS = 5
+
+const STATE_WORDS: Partial<Record<AlertState, string>> = { firing: 'Firing', pending: 'Pending', nodata: 'No data' }
+const STATE_STYLES: Partial<Record<AlertState, string>> = {
+  firing: 'border-red-500 bg-red-950 text-red-100',
+  pending: 'border-amber-400 bg-amber-950/60 text-amber-100',
+  nodata: 'border-dashed border-zinc-400 bg-zinc-900 text-zinc-100',
+}
+
+/** Firing and pending alerts, most urgent first (the caller sorts); memoised on the list. */
+export const AlertList = memo(function AlertList({ alerts }: { alerts: readonly Alert[] }) {
+  if (alerts.length === 0) {
+    return (
+      <p className="flex items-center gap-3 text-2xl font-semibold text-emerald-200">
+        <ShapeIcon shape="ok" />
+        No alerts firing or pending
+      </p>
+    )
+  }
+  const shown = alerts.slice(0, MAX_ALERT_ROWS)
+  return (
+    <>
+      <ul aria-label="Active alerts" className="flex min-h-0 flex-col gap-2 overflow-hidden">
+        {shown.map((a) => (
+          <li
+            key={a.id}
+            className={`flex shrink-0 items-center gap-3 rounded-lg border-l-8 px-3 py-1.5 text-xl ${STATE_STYLES[a.state] ?? ''}`}
+          >
+            <ShapeIcon shape={ALERT_SHAPES[a.state]} className="text-2xl" />
+            <span className="w-[5.5rem] shrink-0 font-bold uppercase">{STATE_WORDS[a.state]}</span>
+            <span className="w-[5.5rem] shrink-0 capitalize">{a.severity}</span>
+            <span className="min-w-0 flex-1 truncate font-semibold">{a.name}</span>
+            {a.metric !== null && a.value !== null && (
+              <span className="shrink-0 tabular-nums">{formatValue(METRIC_UNITS[a.metric], a.value)}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+      <MoreCount count={alerts.length - shown.length} />
+    </>
+  )
+})
+
+export function AlertSummary({ counts }: { counts: AlertCounts }) {
+  return (
+    <p className="flex shrink-0 items-baseline gap-4 text-2xl font-bold tabular-nums">
+      <span className={counts.firing > 0 ? 'text-red-300' : 'text-zinc-300'}>{counts.firing} firing</span>
+      <span className={counts.pending > 0 ? 'text-amber-200' : 'text-zinc-300'}>{counts.pending} pending</span>
+    </p>
+  )
+}

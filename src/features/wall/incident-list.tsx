@@ -1,0 +1,55 @@
+import { memo } from 'react'
+import type { Incident } from '@/api/schemas'
+import { STATUS_LABELS } from '@/domain/incident-status'
+import { severityRank } from '@/domain/severity'
+import { ResponseClockText } from './response-clock-text'
+import { formatTimeOfDay } from './wall-format'
+import { ShapeIcon } from './wall-icons'
+import { MoreCount } from './wall-panel'
+
+/** As many rows as fit the panel at 1080p with a takeover banner on screen; the rest are counted. */
+export const MAX_INCIDENT_ROWS = 5
+
+/** Rank 0 is an unknown severity, treated as at least P1. */
+const SEVERITY_STYLES = ['border-red-500', 'border-red-500', 'border-orange-400', 'border-amber-300', 'border-sky-400']
+const BADGE_STYLES = ['bg-red-600 text-white', 'bg-red-600 text-white', 'bg-orange-500 text-black', 'bg-amber-300 text-black', 'bg-sky-300 text-black']
+
+/** Open incidents, sorted by the caller; memoised on the list so only the clocks tick. */
+export const IncidentList = memo(function IncidentList({ incidents }: { incidents: readonly Incident[] }) {
+  if (incidents.length === 0) {
+    return (
+      <p className="flex items-center gap-3 text-2xl font-semibold text-emerald-200">
+        <ShapeIcon shape="ok" />
+        No open incidents
+      </p>
+    )
+  }
+  const shown = incidents.slice(0, MAX_INCIDENT_ROWS)
+  return (
+    <>
+      <ul aria-label="Open incidents" className="flex min-h-0 flex-col gap-2 overflow-hidden">
+        {shown.map((i) => {
+          const rank = severityRank(i.severity)
+          return (
+            <li
+              key={i.id}
+              className={`grid shrink-0 grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-x-4 rounded-lg border-l-8 bg-zinc-900 px-3 py-1.5 ${SEVERITY_STYLES[rank] ?? ''}`}
+            >
+              <span className={`rounded-md px-2 text-3xl font-black ${BADGE_STYLES[rank] ?? ''}`}>{i.severity}</span>
+              <div className="min-w-0">
+                <p className="truncate text-xl font-semibold">
+                  {i.id} · {i.title}
+                </p>
+                <p className="truncate text-base text-zinc-300">
+                  {STATUS_LABELS[i.status]} · declared {formatTimeOfDay(Date.parse(i.declaredAt))}
+                </p>
+              </div>
+              <ResponseClockText incident={i} />
+            </li>
+          )
+        })}
+      </ul>
+      <MoreCount count={incidents.length - shown.length} />
+    </>
+  )
+})

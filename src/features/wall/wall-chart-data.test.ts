@@ -1,0 +1,46 @@
+import type { MetricsResponse } from '@/api/schemas'
+import { ALL_CHARTS, CHART_SETS, seriesFor, verdictFor } from './wall-chart-data'
+
+test('the six key charts are named after what they show and carry the runbook thresholds', () => {
+  expect(ALL_CHARTS.charts.map((c) => c.title)).toEqual([
+    'STT latency',
+    'LLM latency',
+    'TTS latency',
+    'STT error rate',
+    'LLM error rate',
+    'TTS error rate',
+  ])
+  expect(CHART_SETS).toHaveLength(2)
+  const [latency, errors] = [ALL_CHARTS.charts[0], ALL_CHARTS.charts[3]]
+  expect(latency?.thresholds.map((t) => t.label)).toEqual(['Warning: > 3 s for 1 min'])
+  expect(errors?.thresholds.map((t) => t.label)).toEqual(['Warning: > 5 % for 15 min', 'Critical: > 10 % for 5 min'])
+})
+
+test('seriesFor picks the chart’s metric from the answer, on its time grid', () => {
+  const response: MetricsResponse = {
+    from: '2026-11-27T10:00:00Z',
+    to: '2026-11-27T10:00:20Z',
+    step: 10,
+    series: [
+      { metric: 'stt.error_rate', unit: 'ratio', from: '2026-11-27T10:00:00Z', to: '2026-11-27T10:00:20Z', step: 10, values: [0.01, null, 0.2] },
+    ],
+  }
+  expect(seriesFor(response, { metric: 'stt.error_rate', label: 'Error rate', color: '#fff' })).toEqual([
+    { label: 'Error rate', color: '#fff', data: { fromMs: Date.parse('2026-11-27T10:00:00Z'), stepS: 10, values: [0.01, null, 0.2] } },
+  ])
+  expect(seriesFor(response, { metric: 'llm.error_rate', label: 'Error rate', color: '#fff' })).toEqual([])
+})
+
+const errorRate = ALL_CHARTS.charts[3]?.thresholds ?? []
+const latency = ALL_CHARTS.charts[0]?.thresholds ?? []
+
+test.each([
+  ['stt.error_rate', 0.02, errorRate, { level: 'ok', text: 'within thresholds' }],
+  ['stt.error_rate', 0.05, errorRate, { level: 'ok', text: 'within thresholds' }],
+  ['stt.error_rate', 0.07, errorRate, { level: 'warning', text: 'above 5 %' }],
+  ['stt.error_rate', 0.14, errorRate, { level: 'critical', text: 'above 10 %' }],
+  ['stt.latency.p95', 3200, latency, { level: 'warning', text: 'above 3 s' }],
+  ['stt.latency.p95', null, latency, { level: 'nodata', text: 'no data' }],
+] as const)('%s at %s → %j', (metric, value, thresholds, expected) => {
+  expect(verdictFor(metric, value, thresholds)).toEqual(expected)
+})

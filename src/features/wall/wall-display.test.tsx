@@ -1,0 +1,204 @@
+import { act, screen, waitFor, within } from '@testing-library/react'
+import { givenApiFails, givenApiRecovers, seedIncident } from '../../../test/mock-backend'
+import { renderRoute } from '../../../test/render'
+
+// The first render imports Recharts lazily; on a busy machine that takes seconds.
+const CHART_WAIT = { timeout: 10_000 }
+const SLOW_TEST_MS = 30_000
+const MIN = 60_000
+const KEY_FIGURES = ['STT latency', 'LLM latency', 'TTS latency', 'STT error rate', 'LLM error rate', 'TTS error rate']
+
+/** Fake clocks that still move on their own, so Testing Library's find* keeps polling. */
+function useFakeClock() {
+  vi.useFakeTimers({ shouldAdvanceTime: true })
+}
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+async function advance(ms: number) {
+  await act(() => vi.advanceTimersByTimeAsync(ms))
+}
+
+async function loadedHealthRegion() {
+  const region = await screen.findByRole('region', { name: 'Service health' })
+  await within(region).findByRole('list', { name: 'Service health' })
+  return region
+}
+
+test(
+  'the wall shows the health strip, the six key figures with their thresholds, and open incidents with their clocks',
+  async () => {
+    const p2 = seedIncident({ severity: 'P2', title: 'TTS voices cut out', declaredAt: new Date(Date.now() - 3 * MIN).toISOString() })
+    const late = seedIncident({ severity: 'P3', title: 'Slow saves', declaredAt: new Date(Date.now() - 62 * MIN - 10_000).toISOString() })
+    seedIncident({ severity: 'P1', title: 'Old outage', status: 'resolved', resolvedAt: new Date().toISOString() })
+    renderRoute('/wall')
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'War room' })).toBeInTheDocument()
+    expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument()
+
+    const items = within(await loadedHealthRegion()).getAllByRole('listitem')
+    expect(items).toHaveLength(7)
+    for (const item of items) expect(item).toHaveTextContent(/^(STT|LLM|TTS|LiveKit|Database|OpenAI API|Groq API): (up|degraded|down)\b/)
+
+    for (const name of KEY_FIGURES) {
+      const figure = await screen.findByRole('figure', { name }, CHART_WAIT)
+      expect(within(figure).getByText(/^Thresholds: /)).toBeInTheDocument()
+    }
+    expect(within(screen.getByRole('figure', { name: 'STT latency' })).getByText('Thresholds: Warning: > 3 s for 1 min.')).toBeInTheDocument()
+    expect(
+      within(screen.getByRole('figure', { name: 'TTS error rate' })).getByText('Thresholds: Warning: > 5 % for 15 min; Critical: > 10 % for 5 min.'),
+    ).toBeInTheDocument()
+    expect(screen.getByText('TTS error rate now:')).toBeInTheDocument()
+
+    const incidents = within(screen.getByRole('list', { name: 'Open incidents' })).getAllByRole('listitem')
+    // P2 before P3; the resolved P1 is not open.
+    expect(incidents).toHaveLength(2)
+    expect(incidents[0]).toHaveTextContent(`${p2.id} · TTS voices cut out`)
+    expect(incidents[0]).toHaveTextContent(/Ack due in 1[12]:\d\d/)
+    expect(incidents[1]).toHaveTextContent(`${late.id} · Slow saves`)
+    expect(incidents[1]).toHaveTextContent(/BREACHED \+2:1\d/)
+    expect(screen.getByText('2 open')).toBeInTheDocument()
+    expect(document.title).toBe('War room · Vigil')
+  },
+  SLOW_TEST_MS,
+)
+
+test(
+  'a panel whose refreshes fail keeps its data, says it is stale with the age, and recovers by itself',
+  async () => {
+    useFakeClock()
+    renderRoute('/wall')
+    const region = await loadedHealthRegion()
+    await screen.findByRole('figure', { name: 'STT latency' }, CHART_WAIT)
+
+    givenApiFails('/api/health', 503)
+    // One lost refresh is retried quickly and says nothing; failures past two refreshes are reported.
+    await advance(6_000)
+    expect(within(region).queryByRole('status')).not.toBeInTheDocument()
+    await advance(10_000)
+    const status = await within(region).findByRole('status')
+    expect(status).toHaveTextContent(/^Stale — last data 1\d s ago — The server failed\.$/)
+    expect(within(region).getAllByRole('listitem')).toHaveLength(7)
+
+    await advance(2 * MIN)
+    expect(within(region).getByRole('status')).toHaveTextContent(/^Stale — last data 2 min ago/)
+    // Only the failing panel is stale.
+    for (const other of ['Open incidents', 'Alerts', 'Key metrics, last hour']) {
+      expect(within(screen.getByRole('region', { name: other })).queryByRole('status')).not.toBeInTheDocument()
+    }
+
+    givenApiRecovers()
+    // The backoff is capped at 30 s, so a returning backend is seen within that.
+    await advance(31_000)
+    await waitFor(() => {
+      expect(within(region).queryByRole('status')).not.toBeInTheDocument()
+    })
+    expect(within(region).getAllByRole('listitem')).toHaveLength(7)
+  },
+  SLOW_TEST_MS,
+)
+
+test(
+  'a P1 declared while the wall runs takes over the screen and the tab title at the next refresh',
+  async () => {
+    useFakeClock()
+    renderRoute('/wall')
+    await screen.findByText('No open incidents')
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    expect(document.title).toBe('War room · Vigil')
+
+    const p1 = seedIncident({ severity: 'P1', title: 'Voice agent down' })
+    await advance(5_000)
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(`P1 declared: ${p1.id} Voice agent down`)
+    await waitFor(() => {
+      expect(document.title).toBe(`⚠ P1 ${p1.id} · Vigil`)
+    })
+    const banner = screen.getByRole('alert').parentElement
+    expect(banner).toHaveTextContent(/Ack due in 4:5\d/)
+
+    // Past the five-minute deadline the banner says so.
+    await advance(5 * MIN)
+    expect(banner).toHaveTextContent(/BREACHED \+0:\d\d/)
+  },
+  SLOW_TEST_MS,
+)
+
+test('the wall polls one stable key per panel: the cache does not grow while time moves on', async () => {
+  useFakeClock()
+  const { queryClient } = renderRoute('/wall')
+  await loadedHealthRegion()
+  await screen.findByRole('figure', { name: 'STT latency' }, CHART_WAIT)
+  const keys = () => queryClient.getQueryCache().getAll().map((q) => JSON.stringify(q.queryKey)).toSorted()
+  const before = keys()
+  expect(before).toHaveLength(4)
+
+  await advance(2 * MIN)
+  expect(keys()).toEqual(before)
+}, SLOW_TEST_MS)
+
+test('?rotate=30s shows one chart set at a time and moves on', async () => {
+  useFakeClock()
+  renderRoute('/wall?rotate=30s')
+  const panel = await screen.findByRole('region', { name: 'Key metrics, last hour' })
+  const shown = async () => {
+    await within(panel).findAllByRole('figure', {}, CHART_WAIT)
+    return within(panel)
+      .getAllByRole('figure')
+      .map((f) => f.getAttribute('aria-labelledby') === null ? '' : (document.getElementById(f.getAttribute('aria-labelledby') ?? '')?.textContent ?? ''))
+  }
+  const first = await shown()
+  expect(first).toHaveLength(3)
+  await advance(30_000)
+  const second = await shown()
+  expect(second).toHaveLength(3)
+  expect([...first, ...second].toSorted()).toEqual(KEY_FIGURES.toSorted())
+}, SLOW_TEST_MS)
+
+test('?sound=on chimes for a P1 that arrives while the wall runs, not for one already on screen', async () => {
+  const started: number[] = []
+  class FakeAudioContext {
+    state = 'running'
+    currentTime = 0
+    destination = {}
+    createOscillator() {
+      return {
+        type: 'sine',
+        frequency: { value: 0 },
+        connect: (node: unknown) => node,
+        disconnect: () => undefined,
+        start: () => started.push(1),
+        stop: () => undefined,
+        onended: null,
+      }
+    }
+    createGain() {
+      const gain = { gain: { setValueAtTime: () => undefined, exponentialRampToValueAtTime: () => undefined }, connect: (node: unknown) => node, disconnect: () => undefined }
+      return gain
+    }
+    resume() {
+      return Promise.resolve()
+    }
+    close() {
+      return Promise.resolve()
+    }
+  }
+  vi.stubGlobal('AudioContext', FakeAudioContext)
+  useFakeClock()
+  seedIncident({ severity: 'P1', title: 'Already here' })
+  renderRoute('/wall?sound=on')
+  await screen.findByRole('alert')
+  await advance(5_000)
+  expect(started).toHaveLength(0)
+
+  seedIncident({ severity: 'P1', title: 'Brand new' })
+  await advance(5_000)
+  await waitFor(() => {
+    expect(screen.getByRole('alert')).toHaveTextContent('Brand new')
+  })
+  // Two tones, one chime.
+  expect(started).toHaveLength(2)
+  vi.unstubAllGlobals()
+}, SLOW_TEST_MS)
