@@ -8,7 +8,7 @@ import axe from 'axe-core'
 import type { QueryClient } from '@tanstack/react-query'
 import { incidentQueries } from '@/api/incidents'
 import type { Incident } from '@/api/schemas'
-import { seedIncident } from '../../../test/mock-backend'
+import { givenApiFails, seedIncident } from '../../../test/mock-backend'
 import { renderRoute } from '../../../test/render'
 
 const MIN = 60_000
@@ -68,6 +68,17 @@ test('ticking a process step saves it, counts it in its phase and writes it on t
   await user.click(assess)
   expect(assess).not.toBeChecked()
   expect(await within(await timelineList()).findByText('Unchecked: triage.assess', {}, LOAD)).toBeInTheDocument()
+})
+
+test('a tick the server refuses is rolled back and the reason is said beside the step', async () => {
+  const incident = voiceAgentDown()
+  givenApiFails('/api/incidents/:id/checklist', 400, { method: 'POST' })
+  const { user } = await openIncident(incident)
+  const step = screen.getByRole('checkbox', { name: 'Identify: Root cause' })
+  await user.click(step)
+  expect(await screen.findByRole('alert', {}, LOAD)).toHaveTextContent(/^Not saved/)
+  expect(step).not.toBeChecked()
+  expect(step).toHaveAccessibleDescription(/^Not saved/)
 })
 
 test('steps already ticked show ticked, with progress per phase and overall', async () => {

@@ -45,7 +45,7 @@ export interface AlertsPanelProps {
 export function AlertsPanel({ window, formatTime, chartHref, onDeclare }: AlertsPanelProps) {
   const [filters, setFilters] = useAlertFilters()
   const current = useQuery({ ...alertQueries.current(), refetchInterval: ALERTS_REFRESH_MS })
-  const history = useQuery({
+  const historyQuery = useQuery({
     ...alertQueries.history(window),
     refetchInterval: window.kind === 'relative' ? HISTORY_REFRESH_MS : false,
   })
@@ -57,9 +57,9 @@ export function AlertsPanel({ window, formatTime, chartHref, onDeclare }: Alerts
       actions={current.data && <EvaluatedAt at={current.data.at} />}
     >
       <FilterBar filters={filters} onChange={setFilters} />
-      {history.error !== null && (
+      {historyQuery.error !== null && (
         <p role="status" className="text-xs text-zinc-700 dark:text-zinc-300">
-          The alert history for this range could not be loaded: {history.error.message}
+          The alert history for this range could not be loaded: {historyQuery.error.message}
         </p>
       )}
       <QueryContent what="Alerts" query={current} skeleton={<Skeleton rows={6} />}>
@@ -67,7 +67,7 @@ export function AlertsPanel({ window, formatTime, chartHref, onDeclare }: Alerts
           <AlertGroups
             alerts={data.alerts}
             filters={filters}
-            history={history.data}
+            history={historyQuery.data}
             formatTime={formatTime}
             chartHref={chartHref}
             onDeclare={onDeclare}

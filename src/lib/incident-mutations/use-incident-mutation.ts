@@ -66,7 +66,8 @@ export function useIncidentMutation<V>(incidentId: string, toChange: (vars: V) =
       await queryClient.cancelQueries({ queryKey: detailKey })
       const snapshot = queryClient.getQueryData(detailKey)
       queryClient.setQueryData(detailKey, optimistic)
-      return { optimistic, snapshot }
+      // Structural sharing may store a copy: remember what the cache holds, to recognise it.
+      return { optimistic: queryClient.getQueryData(detailKey) ?? null, snapshot }
     },
     onError: (_error, _request, context) => {
       restore(context)

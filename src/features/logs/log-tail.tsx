@@ -1,0 +1,187 @@
+import { memo, useCallback, useEffect, useId, useMemo, useRef } from 'react'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useSearchParams } from 'react-router'
+import { logQueries } from '@/api/logs'
+import type { LogLine } from '@/api/schemas'
+import { Panel, QueryContent, Skeleton } from '@/components/ui/panel'
+import { Button } from '@/components/ui/button'
+import { focusRing } from '@/components/ui/focus'
+import { Select } from '@/components/ui/select'
+import { formatExactTime } from '@/lib/format-time'
+import {
+  LOG_LEVELS,
+  LOG_SERVICES,
+  LOG_TAIL_LIMIT,
+  MAX_LOG_QUERY,
+  parseLogFilters,
+  toLogRequest,
+  writeLogFilters,
+  type LogFilters,
+} from './log-filters'
+
+export const LOG_REFRESH_MS = 10_000
+/** Typing pauses this long before the search is applied. */
+const TYPING_PAUSE_MS = 400
+
+const LEVEL_STYLES: Record<LogLine['level'], string> = {
+  DEBUG: 'text-zinc-600 dark:text-zinc-400',
+  INFO: 'text-sky-800 dark:text-sky-300',
+  WARN: 'text-amber-800 dark:text-amber-300',
+  ERROR: 'text-red-700 dark:text-red-300 font-bold',
+}
+
+function useLogFilters(): [LogFilters, (next: LogFilters) => void] {
+  const [params, setParams] = useSearchParams()
+  const filters = useMemo(() => parseLogFilters(params), [params])
+  const setFilters = useCallback(
+    (next: LogFilters) => {
+      setParams((prev) => writeLogFilters(prev, next), { replace: true, preventScrollReset: true })
+    },
+    [setParams],
+  )
+  return [filters, setFilters]
+}
+
+/**
+ * The newest lines of the agent's log, filtered by level, service and text from the
+ * URL, refreshed every 10 s. Lines are text: React escapes them, nothing is parsed.
+ */
+export function LogTail() {
+  const [filters, setFilters] = useLogFilters()
+  const request = useMemo(() => toLogRequest(filters), [filters])
+  const query = useQuery({
+    ...logQueries.tail(request),
+    refetchInterval: LOG_REFRESH_MS,
+    // A new filter keeps the old lines on screen, marked as updating, rather than a blank.
+    placeholderData: keepPreviousData,
+  })
+  return (
+    <Panel
+      title="Recent log lines"
+      busy={query.data === undefined && query.error === null}
+      actions={<span>Newest first, up to {LOG_TAIL_LIMIT}</span>}
+    >
+      <LogFilterBar filters={filters} onChange={setFilters} />
+      {query.isPlaceholderData && (
+        <p role="status" className="text-xs text-zinc-600 dark:text-zinc-400">
+          Updating…
+        </p>
+      )}
+      <QueryContent what="Log lines" query={query} skeleton={<Skeleton rows={6} />}>
+        {(data) => <LogLines lines={data.lines} />}
+      </QueryContent>
+    </Panel>
+  )
+}
+
+function LogFilterBar({ filters, onChange }: { filters: LogFilters; onChange: (next: LogFilters) => void }) {
+  const searchId = useId()
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const input = useRef<HTMLInputElement>(null)
+  // The latest filters, for a search applied after a pause in typing.
+  const latest = useRef(filters)
+  useEffect(() => {
+    latest.current = filters
+  })
+  useEffect(
+    () => () => {
+      if (timer.current !== null) clearTimeout(timer.current)
+    },
+    [],
+  )
+  const applySearch = (text: string) => {
+    if (timer.current !== null) clearTimeout(timer.current)
+    timer.current = null
+    if (text.trim() !== latest.current.q.trim()) onChange({ ...latest.current, q: text })
+  }
+  const knownService = filters.service === '' || LOG_SERVICES.some((s) => s.id === filters.service)
+
+  return (
+    <form
+      role="search"
+      aria-label="Filter log lines"
+      className="flex flex-wrap items-end gap-3"
+      onSubmit={(e) => {
+        e.preventDefault()
+        applySearch(input.current?.value ?? '')
+      }}
+    >
+      <Select
+        label="Level"
+        value={filters.level}
+        onChange={(e) => {
+          const level = LOG_LEVELS.find((l) => l === e.target.value) ?? ''
+          onChange({ ...filters, level })
+        }}
+      >
+        <option value="">All levels</option>
+        {LOG_LEVELS.map((l) => (
+          <option key={l} value={l}>
+            {l}
+          </option>
+        ))}
+      </Select>
+      <Select
+        label="Service"
+        value={filters.service}
+        onChange={(e) => {
+          onChange({ ...filters, service: e.target.value })
+        }}
+      >
+        <option value="">All services</option>
+        {LOG_SERVICES.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.label}
+          </option>
+        ))}
+        {!knownService && <option value={filters.service}>{filters.service}</option>}
+      </Select>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={searchId} className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
+          Text
+        </label>
+        <input
+          ref={input}
+          id={searchId}
+          type="search"
+          defaultValue={filters.q}
+          maxLength={MAX_LOG_QUERY}
+          placeholder="rate limit, 503, room-…"
+          onChange={(e) => {
+            const text = e.target.value
+            if (timer.current !== null) clearTimeout(timer.current)
+            timer.current = setTimeout(() => {
+              applySearch(text)
+            }, TYPING_PAUSE_MS)
+          }}
+          className={`h-8 w-56 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 ${focusRing}`}
+        />
+      </div>
+      <Button type="submit">Search</Button>
+    </form>
+  )
+}
+
+/** Memoised: an unchanged tail (structural sharing) renders nothing on refresh. */
+const LogLines = memo(function LogLines({ lines }: { lines: readonly LogLine[] }) {
+  if (lines.length === 0) return <p className="text-sm text-zinc-700 dark:text-zinc-300">No log lines match.</p>
+  return (
+    <ol aria-label="Log lines" className="flex flex-col font-mono text-xs">
+      {lines.map((line) => (
+        <li key={line.id} className="grid grid-cols-[auto_auto_auto_1fr] gap-x-2 border-b border-zinc-100 py-1 last:border-b-0 dark:border-zinc-800">
+          <time dateTime={line.at} title={formatExactTime(Date.parse(line.at))} className="text-zinc-600 tabular-nums dark:text-zinc-400">
+            {formatExactTime(Date.parse(line.at)).slice(11)}
+          </time>
+          <span className={`w-11 ${LEVEL_STYLES[line.level]}`}>{line.level}</span>
+          <span className="text-zinc-700 dark:text-zinc-300">{line.service}</span>
+          <span className="min-w-0 break-words whitespace-pre-wrap text-zinc-900 dark:text-zinc-100">
+            {line.message}
+            {line.errorType !== null && (
+              <span className="ml-2 rounded bg-zinc-100 px-1 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">error_type={line.errorType}</span>
+            )}
+          </span>
+        </li>
+      ))}
+    </ol>
+  )
+})
