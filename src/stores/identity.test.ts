@@ -17,14 +17,14 @@ const roster: Roster = {
   ],
 }
 
-test.each([
+test.each<[string, string | null, Roster | undefined, string | null]>([
   ['a chosen person on the roster is who I am', 'tom', roster, 'tom'],
   ['nobody chosen: the L1 on-call', null, roster, 'priya'],
   ['a chosen person who left the roster: the L1 on-call', 'gone', roster, 'priya'],
   ['the roster is not loaded: the choice as it is', 'tom', undefined, 'tom'],
   ['nothing known yet', null, undefined, null],
   ['an empty roster', null, { levels: [] }, null],
-] as const)('%s', (_, chosen, r, expected) => {
+])('%s', (_, chosen, r, expected) => {
   expect(resolveIdentity(chosen, r)).toBe(expected)
 })
 

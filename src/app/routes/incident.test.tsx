@@ -36,9 +36,9 @@ async function timelineList() {
 
 /** Renders the incident page and waits until the incident has loaded. */
 async function openIncident(incident: { id: string; title: string }) {
-  const rendered = renderRoute(`/incidents/${incident.id}`)
+  const view = renderRoute(`/incidents/${incident.id}`)
   await screen.findByRole('heading', { level: 1, name: `${incident.id} · ${incident.title}` }, LOAD)
-  return rendered
+  return view
 }
 
 /** The timeline's entries as text, oldest first. */
@@ -104,7 +104,8 @@ test('the status moves investigating → identified → mitigated, each move on 
   // Moving on acknowledges, and mitigating stops the time-to-mitigate clock.
   expect(await screen.findByText(/acknowledged in/i)).toBeInTheDocument()
   const summary = screen.getByRole('region', { name: 'Timeline' })
-  expect(within(summary).getByText('Time to mitigate').nextSibling).not.toHaveTextContent('not yet')
+  expect(within(summary).getByRole('group', { name: 'Time to mitigate' })).not.toHaveTextContent('not yet')
+  expect(within(summary).getByRole('group', { name: 'Time to resolve' })).toHaveTextContent('not yet')
 })
 
 test('only the moves the lifecycle allows are offered', async () => {

@@ -20,7 +20,7 @@ export function DurationsSummary({ incident }: { incident: Incident }) {
   return (
     <dl className="grid grid-cols-3 gap-2 rounded-md bg-zinc-50 p-2 dark:bg-zinc-950">
       {items.map(([term, ms]) => (
-        <div key={term} className="flex flex-col">
+        <div key={term} role="group" aria-label={term} className="flex flex-col">
           <dt className="text-xs text-zinc-600 dark:text-zinc-400">{term}</dt>
           <dd className={`text-sm font-semibold tabular-nums ${ms === null ? 'text-zinc-500 dark:text-zinc-400' : ''}`}>
             {ms === null ? 'not yet' : formatDuration(ms)}

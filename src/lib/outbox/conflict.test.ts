@@ -1,5 +1,5 @@
 import type { Incident } from '@/api/schemas'
-import { compareStake, conflictVerdict, sameValue, valueAt } from './conflict'
+import { compareStake, conflictVerdict, sameValue, valueAt, type ConflictVerdict } from './conflict'
 import type { StakeField } from './outbox-store'
 
 const base: Incident = {
@@ -41,7 +41,7 @@ test.each([
   expect(valueAt(base, path)).toEqual(expected)
 })
 
-test.each([
+test.each<[string, StakeField[], Partial<Incident>, ConflictVerdict]>([
   ['nobody touched our field (a note bumped the version)', [stake('status', 'investigating', 'identified')], {}, 'reapply'],
   ['they made the very same change', [stake('status', 'investigating', 'identified')], { status: 'identified' }, 'already-applied'],
   ['they moved the same field elsewhere', [stake('status', 'investigating', 'mitigated')], { status: 'identified' }, 'conflict'],
@@ -54,7 +54,7 @@ test.each([
   ['they escalated twice', [stake('escalationLevel', 1, 2)], { escalationLevel: 3 }, 'conflict'],
   ['someone acknowledged', [stake('acknowledged', false, true)], { acknowledgedAt: '2026-11-27T10:01:00.000Z' }, 'already-applied'],
   ['a change that recorded no stake', [], {}, 'conflict'],
-] as const)('412 when %s → %s', (_, fields, changes, verdict) => {
+])('412 when %s → %s', (_, fields, changes, verdict) => {
   expect(conflictVerdict(fields, current(changes))).toBe(verdict)
 })
 

@@ -60,7 +60,9 @@ const timelineTexts = async (id: string) => {
 /** Lets fetches (answered by the in-process mock backend) and the runner's follow-ups settle. */
 async function settle(ms = 0) {
   await vi.advanceTimersByTimeAsync(ms)
-  for (let i = 0; i < 20; i++) await new Promise<void>((resolve) => queueMicrotask(resolve))
+  for (let i = 0; i < 20; i++) await new Promise<void>((resolve) => {
+      queueMicrotask(resolve)
+    })
   await vi.waitFor(() => Promise.resolve(), { timeout: 50 })
 }
 
