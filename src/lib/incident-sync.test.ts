@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query'
-import { incidentsChanged, MOCK_STORE_KEY, startIncidentSync } from './incident-sync'
+import { announceIncidentChange, INCIDENT_CHANNEL, incidentsChanged, MOCK_STORE_KEY, startIncidentSync } from './incident-sync'
 
 const world = (db: unknown, faultCalls = 0) => JSON.stringify({ v: 1, sim: { seed: 1, epochs: [], faults: null, faultCalls }, db })
 
@@ -41,5 +41,25 @@ test("another tab's change to the incidents invalidates this tab's incident quer
     expect(invalidate).toHaveBeenCalledTimes(1)
   } finally {
     vi.useRealTimers()
+  }
+})
+
+test("another tab's announcement on the BroadcastChannel refetches here; this tab's own does not", async () => {
+  const client = new QueryClient()
+  const invalidate = vi.spyOn(client, 'invalidateQueries').mockResolvedValue()
+  const stop = startIncidentSync(client)
+  try {
+    announceIncidentChange('INC-1')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(invalidate).not.toHaveBeenCalled()
+
+    const otherTab = new BroadcastChannel(INCIDENT_CHANNEL)
+    otherTab.postMessage({ type: 'incident-changed', incidentId: 'INC-1', from: 'another-tab' })
+    otherTab.close()
+    await vi.waitFor(() => {
+      expect(invalidate).toHaveBeenCalledWith({ queryKey: ['incidents'] })
+    })
+  } finally {
+    stop()
   }
 })

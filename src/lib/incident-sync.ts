@@ -9,10 +9,14 @@
 import { useEffect } from 'react'
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { incidentQueries } from '@/api/incidents'
+import { newChangeId } from '@/lib/outbox/new-id'
 
 export const MOCK_STORE_KEY = 'vigil.mock.v1'
 const OUTBOX_KEYS = ['vigil.outbox.v1', 'vigil.outbox.meta.v1']
 export const INCIDENT_CHANNEL = 'vigil.incidents'
+
+/** Channels in one tab hear each other; a tab's own announcements are not news to it. */
+const TAB_ID = newChangeId()
 
 /** Bursts of writes (a flush of the outbox, a scenario switch) become one refetch. */
 const COALESCE_MS = 150
@@ -42,7 +46,7 @@ export function announceIncidentChange(incidentId: string): void {
   if (typeof BroadcastChannel === 'undefined') return
   const channel = new BroadcastChannel(INCIDENT_CHANNEL)
   try {
-    channel.postMessage({ type: 'incident-changed', incidentId })
+    channel.postMessage({ type: 'incident-changed', incidentId, from: TAB_ID })
   } finally {
     channel.close()
   }
@@ -66,7 +70,13 @@ export function startIncidentSync(queryClient: QueryClient): () => void {
   }
   window.addEventListener('storage', onStorage)
   const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(INCIDENT_CHANNEL)
-  if (channel) channel.onmessage = invalidate
+  if (channel) {
+    channel.onmessage = (event: MessageEvent<unknown>) => {
+      const data = event.data
+      if (typeof data === 'object' && data !== null && 'from' in data && data.from === TAB_ID) return
+      invalidate()
+    }
+  }
   return () => {
     window.removeEventListener('storage', onStorage)
     channel?.close()

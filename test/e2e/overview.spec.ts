@@ -56,9 +56,9 @@ async function loadedHealthStrip(page: Page): Promise<Partial<Record<string, str
   return healthStrip(page)
 }
 
-/** Waits until a latency figure has drawn a Recharts line with real path data. */
+/** Waits until a latency figure has drawn a series line (LineChart's path) with real path data. */
 async function drawnLine(page: Page, figure: string): Promise<string> {
-  const curve = page.getByRole('figure', { name: figure }).locator('path.recharts-line-curve').first()
+  const curve = page.getByRole('figure', { name: figure }).locator('path.line-chart-series').first()
   await curve.waitFor({ state: 'attached', timeout: 20_000 })
   await expect.poll(async () => (await curve.getAttribute('d')) ?? '', { timeout: 20_000 }).toMatch(/^M\s*[\d.-]/)
   return (await curve.getAttribute('d')) ?? ''

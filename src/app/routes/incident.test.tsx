@@ -1,4 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
+import axe from 'axe-core'
 import { patchIncident, addNote } from '@/api/incidents'
 import { chosenPersonId, useIdentityActions } from '@/stores/identity'
 import { renderHook } from '@testing-library/react'
@@ -55,7 +56,7 @@ async function expectOnTimeline(pattern: RegExp) {
   }, LOAD)
 }
 
-const fact = (term: string) => screen.getByRole('group', { name: term })
+const fact = (term: string) => screen.getByRole('definition', { name: term })
 
 test('the page shows the ID and title, the facts and a running response clock', async () => {
   const incident = seedIncident({
@@ -104,8 +105,8 @@ test('the status moves investigating → identified → mitigated, each move on 
   // Moving on acknowledges, and mitigating stops the time-to-mitigate clock.
   expect(await screen.findByText(/acknowledged in/i)).toBeInTheDocument()
   const summary = screen.getByRole('region', { name: 'Timeline' })
-  expect(within(summary).getByRole('group', { name: 'Time to mitigate' })).not.toHaveTextContent('not yet')
-  expect(within(summary).getByRole('group', { name: 'Time to resolve' })).toHaveTextContent('not yet')
+  expect(within(summary).getByRole('definition', { name: 'Time to mitigate' })).not.toHaveTextContent('not yet')
+  expect(within(summary).getByRole('definition', { name: 'Time to resolve' })).toHaveTextContent('not yet')
 })
 
 test('only the moves the lifecycle allows are offered', async () => {
@@ -300,6 +301,8 @@ test('a change that meets a newer version with the same field changed opens the 
   })
   await expectOnTimeline(/Status identified → mitigated$/)
   expect(await timelineTexts()).toContainEqual(expect.stringMatching(/Tom Becker.*Status investigating → identified$/))
+  // Settled: the warning next to the Status control goes too.
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   await waitFor(() => {
     expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('mitigated')
   })
@@ -355,4 +358,21 @@ test('an unknown incident says so, with a way back', async () => {
   renderRoute('/incidents/INC-99999')
   expect(await screen.findByRole('heading', { name: 'No incident INC-99999' }, LOAD)).toBeInTheDocument()
   expect(screen.getByRole('link', { name: 'All incidents' })).toHaveAttribute('href', '/incidents')
+})
+
+test('the incident page, with unsaved changes and the conflict dialog open, has no axe violations', async () => {
+  const incident = seedIncident({ severity: 'P1', declaredAt: minutesAgo(7) })
+  givenApiFails('/api/incidents/:id/notes', 503, { retryAfterS: 60 })
+  const { user } = await openIncident(incident)
+  await user.type(screen.getByRole('textbox', { name: 'Note' }), 'Pending note')
+  await user.click(screen.getByRole('button', { name: 'Add note' }))
+  await screen.findByText('Unsaved changes (1)')
+  await patchIncident(incident.id, incident.version, { assignee: 'tom' })
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Assignee' }), 'ana')
+  await screen.findByRole('dialog', { name: 'This incident changed since you loaded it' })
+  await timelineList()
+
+  // jsdom cannot compute colours; contrast is checked in the browser tests.
+  const result = await act(() => axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } }))
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 })

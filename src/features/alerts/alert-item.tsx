@@ -61,7 +61,7 @@ export function AlertLinks({ alert, chartHref, onDeclare }: AlertLinksProps) {
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
       {chartHref !== undefined && (
         <TextLink to={chartHref(alert)}>
-          Chart<span className="sr-only"> of {alert.name}</span>
+          Chart <span className="sr-only">of {alert.name}</span>
         </TextLink>
       )}
       {alert.playbook !== null && (
@@ -76,7 +76,7 @@ export function AlertLinks({ alert, chartHref, onDeclare }: AlertLinksProps) {
             onDeclare(alert)
           }}
         >
-          Declare incident<span className="sr-only"> for {alert.name}</span>
+          Declare incident <span className="sr-only">for {alert.name}</span>
         </Button>
       )}
     </div>

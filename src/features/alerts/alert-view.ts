@@ -136,10 +136,17 @@ export function stripSegments(spans: readonly HistorySpan[], fromMs: number, toM
   return out
 }
 
+/**
+ * A span ending this close to the window's end is still open: the backend ends an open
+ * span at its last sample, up to a step (10 s) before the window's end, and the window
+ * may end a little after the backend's clock.
+ */
+export const OPEN_SPAN_SLACK_MS = 60_000
+
 /** "Firing 10:42–10:57", or "Firing since 10:42" for a span still open at the window's end. */
 export function describeSpan(span: HistorySpan, windowEndMs: number, formatTime: (ms: number) => string): string {
   const label = STATE_LABELS[span.state]
-  return span.toMs >= windowEndMs
+  return span.toMs >= windowEndMs - OPEN_SPAN_SLACK_MS
     ? `${label} since ${formatTime(span.fromMs)}`
     : `${label} ${formatTime(span.fromMs)}–${formatTime(span.toMs)}`
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useId, type ReactNode } from 'react'
 import type { Incident } from '@/api/schemas'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { STATUS_LABELS } from '@/domain/incident-status'
@@ -25,11 +25,17 @@ export function SeverityBadge({ severity }: { severity: string }) {
   )
 }
 
+/** A term and its value; the value is named by its term, so it can be found as "the Assignee". */
 function Fact({ term, children }: { term: string; children: ReactNode }) {
+  const termId = useId()
   return (
-    <div role="group" aria-label={term} className="flex min-w-0 flex-col">
-      <dt className="text-xs font-medium text-zinc-600 dark:text-zinc-400">{term}</dt>
-      <dd className="text-sm break-words text-zinc-900 dark:text-zinc-100">{children}</dd>
+    <div className="flex min-w-0 flex-col">
+      <dt id={termId} className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
+        {term}
+      </dt>
+      <dd aria-labelledby={termId} className="text-sm break-words text-zinc-900 dark:text-zinc-100">
+        {children}
+      </dd>
     </div>
   )
 }
@@ -44,7 +50,7 @@ export function IncidentFacts({ incident }: { incident: Incident }) {
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-3 lg:grid-cols-6">
         <Fact term="Severity">
           <SeverityBadge severity={incident.severity} />
-          {info && <span className="ml-1 text-xs text-zinc-600 dark:text-zinc-400">respond within {info.responseTime.toLowerCase()}</span>}
+          {info && <span className="block text-xs text-zinc-600 dark:text-zinc-400">{`Response: ${info.responseTime}`}</span>}
         </Fact>
         <Fact term="Status">{STATUS_LABELS[incident.status]}</Fact>
         <Fact term="Assignee">{incident.assignee === null ? 'Unassigned' : nameOf(incident.assignee)}</Fact>

@@ -37,10 +37,9 @@ export function NoteForm({ incidentId }: { incidentId: string }) {
     }
   }
 
-  // A queued note that the outbox has since saved is no longer a problem.
-  const problem = addNote.failure === 'queued' && !waiting ? null : addNote.problem
+  // After a reload there is no failed attempt to report, but the note may still wait.
   const status =
-    problem ??
+    addNote.problem ??
     (refused ? `Not saved — ${refused.message}` : waiting ? 'Not saved yet — this note waits under Unsaved changes and is retried automatically.' : null)
 
   return (

@@ -48,17 +48,14 @@ export function ResponseClock({ incident }: { incident: Pick<Incident, 'severity
   const clock = useResponseClock(incident)
   const late = clock.kind === 'breached' && clock.acknowledged
   const style = STYLES[late ? 'late' : clock.kind]
-  const [icon, word] =
-    clock.kind === 'running' ? ['⏱', 'Awaiting acknowledgement'] : clock.kind === 'met' ? ['✓', 'Response time met'] : ['⚠', 'BREACHED']
+  const word = clock.kind === 'running' ? 'Awaiting acknowledgement' : clock.kind === 'met' ? 'Response time met' : 'BREACHED'
   const text =
     clock.kind === 'breached' && clock.acknowledged && incident.acknowledgedAt !== null
       ? `Acknowledged in ${formatDuration(Date.parse(incident.acknowledgedAt) - Date.parse(incident.declaredAt))} — response time breached by ${formatCountdown(clock.overdueMs, 'overdue')}`
       : clockText(clock)
   return (
-    <div className={`inline-flex flex-wrap items-center gap-x-2 gap-y-1 rounded-md border-2 px-3 py-1.5 text-sm ${style}`}>
-      <span aria-hidden="true" className="text-base leading-none">
-        {icon}
-      </span>
+    <div className={`inline-flex flex-wrap items-center gap-x-2 gap-y-1 self-start rounded-md border-2 px-3 py-1.5 text-sm ${style}`}>
+      <ClockIcon kind={clock.kind} />
       <span role="status" className="font-bold tracking-wide">
         {word}
       </span>
@@ -66,5 +63,31 @@ export function ResponseClock({ incident }: { incident: Pick<Incident, 'severity
         {text}
       </span>
     </div>
+  )
+}
+
+/** Drawn, not a font glyph: not every system font has ⏱. */
+function ClockIcon({ kind }: { kind: ClockState['kind'] }) {
+  const common = { width: 16, height: 16, viewBox: '0 0 16 16', 'aria-hidden': true, fill: 'none', stroke: 'currentColor', strokeWidth: 2 } as const
+  if (kind === 'met') {
+    return (
+      <svg {...common}>
+        <path d="M3 8.5l3 3 7-7" strokeLinecap="round" strokeLinejoin="round" />
+      </svg>
+    )
+  }
+  if (kind === 'breached') {
+    return (
+      <svg {...common}>
+        <path d="M8 1.5l7 13H1z" strokeLinejoin="round" />
+        <path d="M8 6v4M8 12v.5" strokeLinecap="round" />
+      </svg>
+    )
+  }
+  return (
+    <svg {...common}>
+      <circle cx="8" cy="9" r="6" />
+      <path d="M8 5.5V9l2 1.5M6 1h4" strokeLinecap="round" />
+    </svg>
   )
 }

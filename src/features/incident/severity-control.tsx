@@ -54,7 +54,7 @@ export function SeverityControl({ incident }: { incident: Incident }) {
         {!isKnownSeverity(incident.severity) && <option value={incident.severity}>{incident.severity}</option>}
         {SEVERITIES.map((s) => (
           <option key={s.id} value={s.id}>
-            {`${s.id} — ${s.label} (respond within ${s.responseTime.toLowerCase()})`}
+            {`${s.id} — ${s.label}`}
           </option>
         ))}
       </Select>

@@ -1,3 +1,4 @@
+import { useId } from 'react'
 import type { Incident } from '@/api/schemas'
 import { formatDuration } from '@/domain/format'
 import { incidentDurations } from '@/domain/response-clock'
@@ -20,13 +21,22 @@ export function DurationsSummary({ incident }: { incident: Incident }) {
   return (
     <dl className="grid grid-cols-3 gap-2 rounded-md bg-zinc-50 p-2 dark:bg-zinc-950">
       {items.map(([term, ms]) => (
-        <div key={term} role="group" aria-label={term} className="flex flex-col">
-          <dt className="text-xs text-zinc-600 dark:text-zinc-400">{term}</dt>
-          <dd className={`text-sm font-semibold tabular-nums ${ms === null ? 'text-zinc-500 dark:text-zinc-400' : ''}`}>
-            {ms === null ? 'not yet' : formatDuration(ms)}
-          </dd>
-        </div>
+        <Duration key={term} term={term} ms={ms} />
       ))}
     </dl>
+  )
+}
+
+function Duration({ term, ms }: { term: string; ms: number | null }) {
+  const termId = useId()
+  return (
+    <div className="flex flex-col">
+      <dt id={termId} className="text-xs text-zinc-600 dark:text-zinc-400">
+        {term}
+      </dt>
+      <dd aria-labelledby={termId} className={`text-sm font-semibold tabular-nums ${ms === null ? 'text-zinc-500 dark:text-zinc-400' : ''}`}>
+        {ms === null ? 'not yet' : formatDuration(ms)}
+      </dd>
+    </div>
   )
 }

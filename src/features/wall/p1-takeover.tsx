@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useId, useMemo, useRef } from 'react'
 import type { Incident } from '@/api/schemas'
 import { PRODUCT_NAME } from '@/components/ui/page-header'
 import { createAudioContext, playChime } from './chime'
@@ -16,14 +16,18 @@ export function P1Takeover({ incidents, sound }: { incidents: readonly Incident[
   const takeover = useMemo(() => (incidents === undefined ? undefined : takeoverIncidents(incidents)), [incidents])
   useChimeOnNewIds(takeover, sound)
   const lead = takeover?.[0]
+  const headlineId = useId()
   return (
     <>
       <title>{wallTitle(takeover ?? [], CALM_TITLE, PRODUCT_NAME)}</title>
       {lead !== undefined && (
-        <div className="flex shrink-0 items-center gap-6 rounded-xl border-4 border-white bg-red-700 px-6 py-3 text-white">
+        <section
+          aria-labelledby={headlineId}
+          className="flex shrink-0 items-center gap-6 rounded-xl border-4 border-white bg-red-700 px-6 py-3 text-white"
+        >
           <ShapeIcon shape="bad" className="text-6xl" />
           {/* Only the headline is the live region: a ticking clock inside it would be announced every second. */}
-          <p role="alert" className="min-w-0 flex-1 truncate text-5xl font-black tracking-tight">
+          <p id={headlineId} role="alert" className="min-w-0 flex-1 truncate text-5xl font-black tracking-tight">
             {takeoverHeadline(lead)}
           </p>
           <ResponseClockText incident={lead} size="banner" />
@@ -32,7 +36,7 @@ export function P1Takeover({ incidents, sound }: { incidents: readonly Incident[
               +{takeover.length - 1} more {lead.severity}
             </p>
           )}
-        </div>
+        </section>
       )}
     </>
   )

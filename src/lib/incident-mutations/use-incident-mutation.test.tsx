@@ -67,7 +67,9 @@ test('a failed save undoes only its own optimistic value: fresher server data th
 test('a change made while an earlier one waits joins the queue behind it and the screen shows the server value', async () => {
   const { incident, result, cached } = await setUp()
   const earlier = prepareChange(incident, { kind: 'patch', patch: { assignee: 'ana' } }, 'priya', 'earlier')
-  queueFailedChange(earlier, 'HTTP 503', Date.now(), 60_000)
+  act(() => {
+    queueFailedChange(earlier, 'HTTP 503', Date.now(), 60_000)
+  })
 
   act(() => {
     result.current.save({ status: 'identified' })

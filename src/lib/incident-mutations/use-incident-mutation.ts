@@ -15,6 +15,7 @@ import { incidentQueries } from '@/api/incidents'
 import type { Incident, IncidentStatus, MessageTemplate } from '@/api/schemas'
 import type { Severity } from '@/domain/severity'
 import { newChangeId } from '@/lib/outbox/new-id'
+import { useOutbox } from '@/lib/outbox/use-outbox'
 import { applyOptimistic, type IncidentChange, type IncidentPatch } from './changes'
 import { saveChange, SaveError, type SaveFailure, type SaveOutcome, type SaveRequest } from './save-change'
 import { useActor } from './use-actor'
@@ -77,7 +78,11 @@ export function useIncidentMutation<V>(incidentId: string, toChange: (vars: V) =
       // the Unsaved changes list shows this one, as for a failed save.
       if (outcome === 'queued') restore(context)
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: incidentQueries.all() }),
+    onSettled: () => {
+      // Not awaited: while the backend is down the refetch retries for seconds, and the
+      // control must not look busy all that time — its change is already settled.
+      void queryClient.invalidateQueries({ queryKey: incidentQueries.all() })
+    },
   })
 
   const { mutate, mutateAsync } = mutation
@@ -89,15 +94,26 @@ export function useIncidentMutation<V>(incidentId: string, toChange: (vars: V) =
     actor,
   })
 
+  // A queued change that the outbox has since saved (or that was discarded), or a
+  // conflict the responder has settled, is no longer a problem to show.
   const error = mutation.error
+  const changeId = mutation.variables?.id
+  const { box, problems } = useOutbox()
+  const failure: SaveFailure | null = error instanceof SaveError ? error.failure : error === null ? null : 'rejected'
+  const stillOpen =
+    failure === 'queued'
+      ? box.entries.some((e) => e.id === changeId)
+      : failure === 'conflict'
+        ? problems.some((p) => p.id === changeId)
+        : failure !== null
   return {
     save: (vars) => {
       mutate(build(vars))
     },
     saveAsync: (vars) => mutateAsync(build(vars)),
     isPending: mutation.isPending,
-    problem: error === null ? null : error.message,
-    failure: error instanceof SaveError ? error.failure : error === null ? null : 'rejected',
+    problem: error !== null && stillOpen ? error.message : null,
+    failure: stillOpen ? failure : null,
     outcome: mutation.data ?? null,
     reset: mutation.reset,
   }

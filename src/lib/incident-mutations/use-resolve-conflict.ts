@@ -48,7 +48,9 @@ export function useResolveConflict(): ConflictResolution {
   const queryClient = useQueryClient()
   const mutation = useMutation({
     mutationFn: (problem: SaveProblem) => applyAgain(queryClient, problem),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: incidentQueries.all() }),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: incidentQueries.all() })
+    },
   })
   const { mutate } = mutation
   return {
