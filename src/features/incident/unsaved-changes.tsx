@@ -14,12 +14,15 @@ interface Row {
 
 function rowsOf(snap: OutboxSnapshot, incidentId: string | undefined): Row[] {
   const mine = (id: string | undefined) => incidentId === undefined || id === incidentId
+  const paused = pausedKeys(snap)
   const queued: Row[] = snap.box.entries
     .filter((e) => mine(snap.meta[e.id]?.incidentId ?? /^incident:([^:]+)/.exec(e.key)?.[1]))
     .map((e) => ({
       id: e.id,
       summary: snap.meta[e.id]?.summary ?? `${e.request.method} ${e.request.path}`,
-      detail: e.lastError ?? 'Waiting for an earlier change to be saved.',
+      detail: paused.has(e.key)
+        ? 'Held until you settle the conflict on this incident.'
+        : (e.lastError ?? 'Waiting for an earlier change to be saved.'),
       kind: 'queued',
     }))
   const problems: Row[] = snap.problems

@@ -7,6 +7,8 @@ import { describeError } from '@/components/ui/describe-error'
 import { controlFor, parseSimulatorParams, wantsSimulatorChange } from './simulator-params'
 import { useControlSimulator } from './use-control-simulator'
 
+type Decision = { kind: 'pending' } | { kind: 'none' } | { kind: 'post'; control: NonNullable<ReturnType<typeof controlFor>> }
+
 /**
  * Applies `?scenario=` and `?seed=` once, when the page loads, and holds the page back
  * until the simulator has them, so a shared link never shows the wrong world first.
@@ -20,16 +22,21 @@ export function SimulatorUrlGate({ children }: { children: ReactNode }) {
   const state = useQuery({ ...simulatorQueries.state(), enabled: wanted })
   const apply = useControlSimulator()
   const { mutate } = apply
-  const applied = useRef(false)
+  // Decided once, from the first state seen: later changes come from the Scenario control
+  // and must not hold the page back again.
+  const [decision, setDecision] = useState<Decision>({ kind: 'pending' })
   const control = state.data === undefined ? undefined : controlFor(request, state.data)
+  if (decision.kind === 'pending' && control !== undefined) setDecision(control === null ? { kind: 'none' } : { kind: 'post', control })
+  const sentRef = useRef(false)
 
   useEffect(() => {
-    if (applied.current || control === undefined) return
-    applied.current = true
-    if (control !== null) mutate(control)
-  }, [control, mutate])
+    if (decision.kind !== 'post' || sentRef.current) return
+    sentRef.current = true
+    mutate(decision.control)
+  }, [decision, mutate])
 
-  const settled = !wanted || state.error !== null || control === null || apply.isSuccess || apply.isError
+  const settled =
+    !wanted || state.error !== null || decision.kind === 'none' || (decision.kind === 'post' && (apply.isSuccess || apply.isError))
   // The Scenario control reads the same query: its failures are not this link's business.
   const failure = wanted ? (state.error ?? apply.error) : null
 

@@ -11,7 +11,6 @@
 import * as z from 'zod/mini'
 import { incident as incidentSchema, type Incident } from '@/api/schemas'
 import {
-  EMPTY_OUTBOX,
   deserialize,
   discard as discardEntry,
   enqueue,
@@ -20,7 +19,6 @@ import {
   serialize,
   type NewOutboxEntry,
   type Outbox,
-  type OutboxEntry,
   type OutboxRequest,
 } from '@/domain/outbox'
 import { readStored, subscribeStored, writeStored } from './storage'
@@ -276,9 +274,3 @@ export function hasPendingOnKey(snap: OutboxSnapshot, key: string): boolean {
 export function pausedKeys(snap: OutboxSnapshot): Set<string> {
   return new Set(snap.problems.filter((p) => p.kind === 'conflict').map((p) => p.key))
 }
-
-export function entriesForIncident(snap: OutboxSnapshot, incidentId: string): OutboxEntry[] {
-  return snap.box.entries.filter((e) => snap.meta[e.id]?.incidentId === incidentId || e.key.startsWith(`incident:${incidentId}:`) || e.key === `incident:${incidentId}`)
-}
-
-export { EMPTY_OUTBOX }
