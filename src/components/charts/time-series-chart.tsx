@@ -212,14 +212,21 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
           {drag !== null && drag.from !== drag.to && (
             <ReferenceArea x1={drag.from} x2={drag.to} fill={SELECTION_COLOR} fillOpacity={0.2} stroke={SELECTION_COLOR} ifOverflow="hidden" />
           )}
-          {thresholds.map((t) => (
+          {thresholds.map((t, i) => (
             <ReferenceLine
               key={`${t.severity}-${t.value}`}
               y={t.value}
               stroke={THRESHOLD_COLORS[t.severity]}
               strokeDasharray="6 4"
               ifOverflow="extendDomain"
-              label={{ value: `${t.severity} ${format(t.value)}`, position: 'insideTopLeft', fill: THRESHOLD_COLORS[t.severity], fontSize: 11 }}
+              // Above its line (a line at 0 would put it on the axis), alternating sides so
+              // close thresholds (5 % and 10 % on a 0–100 % axis) do not print over each other.
+              label={{
+                value: `${t.severity} ${format(t.value)}`,
+                position: i % 2 === 0 ? 'insideBottomLeft' : 'insideBottomRight',
+                fill: THRESHOLD_COLORS[t.severity],
+                fontSize: 11,
+              }}
             />
           ))}
           {series.map((s, i) => (

@@ -23,11 +23,21 @@ import {
   type ChartSpan,
 } from '@/components/charts/chart-data'
 import { figureAlertInstances, type MetricFigure } from './metric-figures'
+import { LIVE_REFRESH_MS } from './metric-range'
 
 /** Rows per pixel column above which the client reduces with M4. */
 export const MAX_POINTS_PER_PIXEL = 2
 /** The width assumed until a chart has been measured (and where nothing can measure). */
 export const FALLBACK_CHART_WIDTH = 1200
+
+/**
+ * How often a live chart refetches: every 10 s, or once per data step when a step is
+ * longer (a week at 1,200 px is 260 s steps). Refetching a week every 10 s would bring
+ * no new point and cost the backend a week-long range query each time.
+ */
+export function liveRefreshMs(stepS: number): number {
+  return Math.max(LIVE_REFRESH_MS, stepS * 1000)
+}
 
 /**
  * The step to ask the backend for: two points per pixel at most, or the finest data when

@@ -5,7 +5,7 @@ import type { Incident, MetricsResponse } from '@/api/schemas'
 import { formatCount, formatDuration } from '@/domain/format'
 import { QueryContent, Skeleton } from '@/components/ui/panel'
 import { TimeSeriesChart } from '@/components/charts/time-series-chart'
-import { FALLBACK_CHART_WIDTH, figureData, incidentMarkers, stepFor } from './chart-pipeline'
+import { FALLBACK_CHART_WIDTH, figureData, incidentMarkers, liveRefreshMs, stepFor } from './chart-pipeline'
 import { figureMetrics, figureThresholds, type MetricFigure } from './metric-figures'
 import { isLive, LIVE_REFRESH_MS, windowDurationMs, windowOf, type MetricsView } from './metric-range'
 import { timeFormatFor } from './time-labels'
@@ -43,7 +43,7 @@ export function MetricFigureCard({ figure, view, incidents = NO_INCIDENTS, onZoo
   const query = useQuery({
     ...metricQueries.range({ metrics, window: windowOf(view), step: step ?? 0 }),
     enabled: step !== null,
-    refetchInterval: isLive(view) ? LIVE_REFRESH_MS : false,
+    refetchInterval: isLive(view) && step !== null ? liveRefreshMs(step) : false,
   })
 
   return (
@@ -59,6 +59,7 @@ export function MetricFigureCard({ figure, view, incidents = NO_INCIDENTS, onZoo
             data={data}
             columns={columns ?? FALLBACK_CHART_WIDTH}
             reduce={view.downsample}
+            refreshMs={isLive(view) && step !== null ? liveRefreshMs(step) : null}
             incidents={incidents}
             onZoom={onZoom}
           />
@@ -73,12 +74,14 @@ interface FigureChartProps {
   data: MetricsResponse
   columns: number
   reduce: boolean
+  /** How often the chart refreshes; null when paused. */
+  refreshMs: number | null
   incidents: readonly Incident[]
   onZoom: (fromMs: number, toMs: number) => void
 }
 
 /** Memoised on the answer: a refetch that brings the same data (structural sharing) draws nothing. */
-const FigureChart = memo(function FigureChart({ figure, data, columns, reduce, incidents, onZoom }: FigureChartProps) {
+const FigureChart = memo(function FigureChart({ figure, data, columns, reduce, refreshMs, incidents, onZoom }: FigureChartProps) {
   const prepared = useMemo(() => figureData(figure, data, columns, reduce), [figure, data, columns, reduce])
   const thresholds = useMemo(() => figureThresholds(figure), [figure])
   const fromMs = Date.parse(data.from)
@@ -106,6 +109,7 @@ const FigureChart = memo(function FigureChart({ figure, data, columns, reduce, i
       <p className="mt-1 text-[11px] text-zinc-500 dark:text-zinc-400">
         {formatDuration(data.step * 1000)} steps · {formatCount(samples)} samples a series
         {prepared.rows.length < samples ? ` · ${formatCount(prepared.rows.length)} drawn` : ''}
+        {refreshMs !== null && refreshMs > LIVE_REFRESH_MS ? ` · refreshes every ${formatDuration(refreshMs)}` : ''}
       </p>
     </>
   )

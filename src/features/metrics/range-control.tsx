@@ -13,6 +13,7 @@ import {
   LIVE_REFRESH_MS,
   pause,
   PRESET_LABELS,
+  PRESET_MS,
   RANGE_PRESETS,
   resetZoom,
   toDateTimeLocal,
@@ -21,6 +22,8 @@ import {
 import { useMetricsView } from './use-metrics-view'
 
 const CUSTOM = 'custom'
+/** Beyond this a data step is longer than the live refresh (see liveRefreshMs). */
+const LONG_RANGE_MS = 6 * 3_600_000
 
 function isPreset(value: string): value is RangePreset {
   return (RANGE_PRESETS as readonly string[]).includes(value)
@@ -111,7 +114,9 @@ export function RangeControl({ showLive = true }: { showLive?: boolean }) {
       )}
       {showLive && (
         <p className="self-center text-xs text-zinc-600 dark:text-zinc-400" aria-live="polite">
-          {live ? `Refreshing every ${formatDuration(LIVE_REFRESH_MS)}` : 'Not refreshing'}
+          {live
+            ? `Refreshing every ${formatDuration(LIVE_REFRESH_MS)}${PRESET_MS[view.preset] > LONG_RANGE_MS ? ', or once per data step' : ''}`
+            : 'Not refreshing'}
         </p>
       )}
     </div>
