@@ -2,6 +2,8 @@ import { NavLink, Link, Outlet } from 'react-router'
 import { focusRing } from '@/components/ui/focus'
 import { PRODUCT_NAME } from '@/components/ui/page-header'
 import { useRuntime } from '@/lib/runtime-context'
+import { useIncidentSync } from '@/lib/incident-sync'
+import { useOutboxRunner } from '@/lib/outbox/use-outbox'
 import { ScenarioControl } from '@/features/simulator/scenario-control'
 import { SimulatorUrlGate } from '@/features/simulator/simulator-url-gate'
 import { NavigationProgress } from './navigation-progress'
@@ -20,6 +22,9 @@ export const NAV_ITEMS = [
 /** The responder's desk layout: sticky header with navigation and controls, then the page. */
 export function AppLayout() {
   const { backend } = useRuntime()
+  // Queued saves drain, and other tabs' incident edits show, whichever page is open.
+  useOutboxRunner()
+  useIncidentSync()
   const mock = backend === 'mock'
   return (
     <div className="flex min-h-screen flex-col">

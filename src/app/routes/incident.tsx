@@ -19,8 +19,6 @@ import { UnsavedChanges } from '@/features/incident/unsaved-changes'
 import { useIncident } from '@/features/incident/use-incident'
 import { PostIncident } from '@/features/postmortem/post-incident'
 import { IncidentTimeline } from '@/features/timeline/incident-timeline'
-import { useIncidentSync } from '@/lib/incident-sync'
-import { useOutboxRunner } from '@/lib/outbox/use-outbox'
 
 /** A section of the incident page; it receives the loaded incident. */
 export interface IncidentSection {
@@ -50,9 +48,6 @@ export const MAIN_COLUMN: readonly IncidentSection[] = [
 
 export function IncidentPage() {
   const { id = '' } = useParams()
-  // Both are shared singletons/listeners: the shell may mount them too.
-  useOutboxRunner()
-  useIncidentSync()
   const query = useIncident(id)
   const incident = query.data
   const notFound = isApiError(query.error) && query.error.status === 404
