@@ -61,7 +61,7 @@ test(
 
     // A week at about 1,100 px: every chart asks the backend for 280 s steps, not 10 s ones.
     await waitFor(() => {
-      expect(screen.getAllByText(/^4 min 40 s steps · 2161 samples a series$/)).toHaveLength(16)
+      expect(screen.getAllByText(/^4 min 40 s steps · 2161 samples a series · refreshes every 4 min 40 s$/)).toHaveLength(16)
     }, CHART_WAIT)
 
     await user.selectOptions(range, '6 h')

@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react'
+import { act, screen, within } from '@testing-library/react'
 import { givenApiFails, givenApiRecovers, seedIncident } from '../../../test/mock-backend'
 import { renderRoute } from '../../../test/render'
 
@@ -9,26 +9,62 @@ const MIN = 60_000
 const KEY_FIGURES = ['STT latency', 'LLM latency', 'TTS latency', 'STT error rate', 'LLM error rate', 'TTS error rate']
 
 /**
- * Fake clocks that still move on their own, so Testing Library's find* keeps polling.
- * Only timers and Date are faked: React's scheduler (setImmediate, MessageChannel)
- * keeps running on its own, as in a browser.
+ * A fake clock that moves only when the test says so, and always inside act(): only
+ * timers and Date are faked, so React's scheduler and the mock backend's I/O run as
+ * usual, and no update lands outside act() between two steps of a test.
  */
 function useFakeClock() {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'], shouldAdvanceTime: true })
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
 }
 
 afterEach(() => {
   vi.useRealTimers()
+  vi.unstubAllGlobals()
 })
 
-async function advance(ms: number) {
-  await act(() => vi.advanceTimersByTimeAsync(ms))
+/**
+ * Lets pending I/O (fetches to the mock backend, lazy chunks) and timers due now run,
+ * inside one act() scope, so React commits what they changed before the test looks.
+ */
+async function flush(advanceMs = 0) {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(advanceMs)
+    for (let i = 0; i < 3; i++) await new Promise<void>((resolve) => setImmediate(resolve))
+  })
+}
+
+/** Moves the fake clock on in small steps, so each refresh's fetch completes in its own time. */
+async function advance(ms: number, stepMs = 250) {
+  for (let done = 0; done < ms; done += stepMs) await flush(Math.min(stepMs, ms - done))
+}
+
+/** Waits (in real time, the fake clock stopped) until `check` passes. */
+async function eventually(check: () => void, timeoutMs = 15_000) {
+  const deadline = performance.now() + timeoutMs
+  for (;;) {
+    try {
+      check()
+      return
+    } catch (error) {
+      if (performance.now() > deadline) throw error
+    }
+    await flush()
+  }
 }
 
 async function loadedHealthRegion() {
   const region = await screen.findByRole('region', { name: 'Service health' })
   await within(region).findByRole('list', { name: 'Service health' })
   return region
+}
+
+/** The same, under a fake clock. */
+async function loadedWall() {
+  await eventually(() => {
+    within(screen.getByRole('region', { name: 'Service health' })).getByRole('list', { name: 'Service health' })
+    screen.getByRole('figure', { name: 'STT latency' })
+  })
+  return screen.getByRole('region', { name: 'Service health' })
 }
 
 test(
@@ -74,15 +110,14 @@ test(
   async () => {
     useFakeClock()
     renderRoute('/wall')
-    const region = await loadedHealthRegion()
-    await screen.findByRole('figure', { name: 'STT latency' }, CHART_WAIT)
+    const region = await loadedWall()
 
     givenApiFails('/api/health', 503)
     // One lost refresh is retried quickly and says nothing; failures past two refreshes are reported.
     await advance(6_000)
     expect(within(region).queryByRole('status')).not.toBeInTheDocument()
     await advance(10_000)
-    const status = await within(region).findByRole('status')
+    const status = within(region).getByRole('status')
     expect(status).toHaveTextContent(/^Stale — last data 1\d s ago — The server failed\.$/)
     expect(within(region).getAllByRole('listitem')).toHaveLength(7)
 
@@ -96,9 +131,7 @@ test(
     givenApiRecovers()
     // The backoff is capped at 30 s, so a returning backend is seen within that.
     await advance(31_000)
-    await waitFor(() => {
-      expect(within(region).queryByRole('status')).not.toBeInTheDocument()
-    })
+    expect(within(region).queryByRole('status')).not.toBeInTheDocument()
     expect(within(region).getAllByRole('listitem')).toHaveLength(7)
   },
   SLOW_TEST_MS,
@@ -109,17 +142,15 @@ test(
   async () => {
     useFakeClock()
     renderRoute('/wall')
-    await screen.findByText('No open incidents')
+    await eventually(() => screen.getByText('No open incidents'))
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
     expect(document.title).toBe('War room · Vigil')
 
     const p1 = seedIncident({ severity: 'P1', title: 'Voice agent down' })
     await advance(5_000)
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(`P1 declared: ${p1.id} Voice agent down`)
-    await waitFor(() => {
-      expect(document.title).toBe(`⚠ P1 ${p1.id} · Vigil`)
-    })
+    expect(screen.getByRole('alert')).toHaveTextContent(`P1 declared: ${p1.id} Voice agent down`)
+    expect(document.title).toBe(`⚠ P1 ${p1.id} · Vigil`)
     expect(screen.getByRole('region', { name: /^P1 declared/ })).toHaveTextContent(/Ack due in 4:5\d/)
   },
   SLOW_TEST_MS,
@@ -137,8 +168,7 @@ test('an unacknowledged P1 past its deadline is shown breached in the takeover b
 test('the wall polls one stable key per panel: the cache does not grow while time moves on', async () => {
   useFakeClock()
   const { queryClient } = renderRoute('/wall')
-  await loadedHealthRegion()
-  await screen.findByRole('figure', { name: 'STT latency' }, CHART_WAIT)
+  await loadedWall()
   const keys = () => queryClient.getQueryCache().getAll().map((q) => JSON.stringify(q.queryKey)).toSorted()
   const before = keys()
   expect(before.filter((k) => k.startsWith('["metrics"'))).toHaveLength(1)
@@ -151,9 +181,9 @@ test('the wall polls one stable key per panel: the cache does not grow while tim
 test('?rotate=30s shows one chart set at a time and moves on', async () => {
   useFakeClock()
   renderRoute('/wall?rotate=30s')
-  const panel = await screen.findByRole('region', { name: 'Key metrics, last hour' })
   const shown = async () => {
-    await within(panel).findAllByRole('figure', {}, CHART_WAIT)
+    await eventually(() => within(screen.getByRole('region', { name: 'Key metrics, last hour' })).getAllByRole('figure'))
+    const panel = screen.getByRole('region', { name: 'Key metrics, last hour' })
     return KEY_FIGURES.filter((name) => within(panel).queryByRole('figure', { name }) !== null)
   }
   const first = await shown()
@@ -196,16 +226,13 @@ test('?sound=on chimes for a P1 that arrives while the wall runs, not for one al
   useFakeClock()
   seedIncident({ severity: 'P1', title: 'Already here' })
   renderRoute('/wall?sound=on')
-  await screen.findByRole('alert')
+  await eventually(() => screen.getByRole('alert'))
   await advance(5_000)
   expect(started).toHaveLength(0)
 
   seedIncident({ severity: 'P1', title: 'Brand new' })
   await advance(5_000)
-  await waitFor(() => {
-    expect(screen.getByRole('alert')).toHaveTextContent('Brand new')
-  })
+  expect(screen.getByRole('alert')).toHaveTextContent('Brand new')
   // Two tones, one chime.
   expect(started).toHaveLength(2)
-  vi.unstubAllGlobals()
 }, SLOW_TEST_MS)

@@ -166,7 +166,10 @@ function LogFilterBar({ filters, onChange }: { filters: LogFilters; onChange: (n
 const LogLines = memo(function LogLines({ lines }: { lines: readonly LogLine[] }) {
   if (lines.length === 0) return <p className="text-sm text-zinc-700 dark:text-zinc-300">No log lines match.</p>
   return (
-    <ol aria-label="Log lines" className="flex flex-col font-mono text-xs">
+    // A scrolling box must be reachable by keyboard to be scrolled (WCAG 2.1.1), hence the tab stop.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+    <div role="region" aria-label="Log tail" tabIndex={0} className={`max-h-[40rem] overflow-y-auto rounded ${focusRing}`}>
+      <ol aria-label="Log lines" className="flex flex-col font-mono text-xs">
       {lines.map((line) => (
         <li key={line.id} className="grid grid-cols-[auto_auto_auto_1fr] gap-x-2 border-b border-zinc-100 py-1 last:border-b-0 dark:border-zinc-800">
           <time dateTime={line.at} title={formatExactTime(Date.parse(line.at))} className="text-zinc-600 tabular-nums dark:text-zinc-400">
@@ -182,6 +185,7 @@ const LogLines = memo(function LogLines({ lines }: { lines: readonly LogLine[] }
           </span>
         </li>
       ))}
-    </ol>
+      </ol>
+    </div>
   )
 })

@@ -2,7 +2,7 @@ import type { Incident, MetricsResponse } from '@/api/schemas'
 import { ALERT_INSTANCES } from '@/domain/alert-rules'
 import type { GridSeries } from '@/domain/alert-engine'
 import type { ChartRow } from '@/components/charts/chart-data'
-import { chartAlertSpans, chartRows, figureData, incidentMarkers, MAX_POINTS_PER_PIXEL, stepFor } from './chart-pipeline'
+import { chartAlertSpans, chartRows, figureData, incidentMarkers, liveRefreshMs, MAX_POINTS_PER_PIXEL, stepFor } from './chart-pipeline'
 import { figureThresholds, METRIC_FIGURES, type MetricFigure } from './metric-figures'
 
 const MIN = 60_000
@@ -57,6 +57,14 @@ test('the chosen step never asks for more than two points per pixel', () => {
     const step = stepFor(WEEK, width, true)
     expect(WEEK / (step * 1000)).toBeLessThanOrEqual(MAX_POINTS_PER_PIXEL * width)
   }
+})
+
+test.each([
+  [10, 10_000],
+  [80, 80_000],
+  [260, 260_000],
+])('a live chart with %i s steps refreshes every %i ms', (step, expected) => {
+  expect(liveRefreshMs(step)).toBe(expected)
 })
 
 // ---------------------------------------------------------------- rows
