@@ -3,8 +3,8 @@
 //
 // What a first visit of `/` downloads, read from dist/.vite/manifest.json:
 // - the entry chunk and everything it imports statically;
-// - the `/` route's lazy chunk, its static imports and its own dynamic imports (the
-//   Overview code-splits its charts, but renders them on that first screen);
+// - the `/` route's lazy chunk, its static imports and its own dynamic imports (what the
+//   Overview code-splits, its charts and alert panel, still renders on that first screen);
 // - in mock mode, the mock backend: src/mocks/browser.ts, which src/main.tsx import()s,
 //   and whatever only it imports.
 // Budgets, gzip at zlib level 9 (the highest; servers often compress at a lower level,

@@ -75,7 +75,7 @@ test(
     seedIncident({ severity: 'P1', title: 'Old outage', status: 'resolved', resolvedAt: new Date().toISOString() })
     renderRoute('/wall')
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'War room' })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { level: 1, name: 'War room' }, CHART_WAIT)).toBeInTheDocument()
     expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument()
 
     const items = within(await loadedHealthRegion()).getAllByRole('listitem')
@@ -149,7 +149,9 @@ test(
     const p1 = seedIncident({ severity: 'P1', title: 'Voice agent down' })
     await advance(5_000)
 
-    expect(screen.getByRole('alert')).toHaveTextContent(`P1 declared: ${p1.id} Voice agent down`)
+    await eventually(() => {
+      expect(screen.getByRole('alert')).toHaveTextContent(`P1 declared: ${p1.id} Voice agent down`)
+    })
     expect(document.title).toBe(`⚠ P1 ${p1.id} · Vigil`)
     expect(screen.getByRole('region', { name: /^P1 declared/ })).toHaveTextContent(/Ack due in 4:5\d/)
   },
@@ -159,7 +161,7 @@ test(
 test('an unacknowledged P1 past its deadline is shown breached in the takeover banner', async () => {
   const p1 = seedIncident({ severity: 'P1', title: 'Voice agent down', declaredAt: new Date(Date.now() - 6 * MIN - 5_000).toISOString() })
   renderRoute('/wall')
-  const alert = await screen.findByRole('alert')
+  const alert = await screen.findByRole('alert', {}, CHART_WAIT)
   expect(alert).toHaveTextContent(`P1 declared: ${p1.id} Voice agent down`)
   expect(screen.getByRole('region', { name: `P1 declared: ${p1.id} Voice agent down` })).toHaveTextContent(/BREACHED \+1:0\d/)
   expect(document.title).toBe(`⚠ P1 ${p1.id} · Vigil`)
@@ -232,7 +234,9 @@ test('?sound=on chimes for a P1 that arrives while the wall runs, not for one al
 
   seedIncident({ severity: 'P1', title: 'Brand new' })
   await advance(5_000)
-  expect(screen.getByRole('alert')).toHaveTextContent('Brand new')
+  await eventually(() => {
+    expect(screen.getByRole('alert')).toHaveTextContent('Brand new')
+  })
   // Two tones, one chime.
   expect(started).toHaveLength(2)
 }, SLOW_TEST_MS)
