@@ -29,6 +29,9 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     restoreMocks: true,
+    // Two cores shared with the build: generous per-test limits, so load is not a failure.
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
     benchmark: { include: ['src/**/*.bench.ts', 'test/**/*.bench.ts'] },
   },
 })

@@ -1,8 +1,12 @@
 import '@testing-library/jest-dom/vitest'
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { resetServerSkew } from '@/api/server-time'
 import { resetWorld, server } from '@/mocks/node'
+
+// Lazy routes and the mock backend answer in tens of ms on a quiet machine, but CI shares
+// two cores with the build: give findBy*/waitFor room so a slow machine is not a failure.
+configure({ asyncUtilTimeout: 5000 })
 
 // A console.error during a test is a bug the test did not assert on: fail it.
 beforeEach(() => {

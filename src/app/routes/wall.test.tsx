@@ -26,7 +26,7 @@ afterEach(() => {
  * Lets pending I/O (fetches to the mock backend, lazy chunks) and timers due now run,
  * inside one act() scope, so React commits what they changed before the test looks.
  */
-async function flush(advanceMs = 0) {
+async function flush(advanceMs: number) {
   await act(async () => {
     await vi.advanceTimersByTimeAsync(advanceMs)
     for (let i = 0; i < 3; i++) await new Promise<void>((resolve) => setImmediate(resolve))
@@ -38,7 +38,10 @@ async function advance(ms: number, stepMs = 250) {
   for (let done = 0; done < ms; done += stepMs) await flush(Math.min(stepMs, ms - done))
 }
 
-/** Waits (in real time, the fake clock stopped) until `check` passes. */
+/**
+ * Waits until `check` passes, in real time, moving the fake clock 1 ms per round:
+ * TanStack's batched notifications are zero-delay timers, which only a tick runs.
+ */
 async function eventually(check: () => void, timeoutMs = 15_000) {
   const deadline = performance.now() + timeoutMs
   for (;;) {
@@ -48,7 +51,7 @@ async function eventually(check: () => void, timeoutMs = 15_000) {
     } catch (error) {
       if (performance.now() > deadline) throw error
     }
-    await flush()
+    await flush(1)
   }
 }
 

@@ -4,10 +4,8 @@
  * The browser build aliases `tough-cookie` to this no-op store (see vite.config.ts),
  * which keeps the mock chunk within its budget. MSW only calls what is below.
  */
-export class Cookie {
-  static fromJSON(): null {
-    return null
-  }
+export const Cookie = {
+  fromJSON: (): null => null,
 }
 
 export class MemoryCookieStore {

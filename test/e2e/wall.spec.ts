@@ -1,0 +1,179 @@
+/**
+ * The war-room wall in a real browser: it fills the screen without scrolling and its
+ * text is large; it says when data is stale and recovers; a P1 declared in another tab
+ * takes it over.
+ */
+import type { Page } from 'playwright-core'
+import { newPage, screenshot, takeProblems } from './browser'
+
+const FULL_HD = { width: 1920, height: 1080 }
+const UHD = { width: 3840, height: 2160 }
+const KEY_FIGURES = ['STT latency', 'LLM latency', 'TTS latency', 'STT error rate', 'LLM error rate', 'TTS error rate']
+
+interface DeclareBody {
+  title: string
+  severity: 'P1' | 'P2' | 'P3' | 'P4'
+  impact: string
+  services: string[]
+}
+
+/** POSTs to the API from inside the page, as the app would (the mock backend lives in the page). */
+async function api(page: Page, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown }> {
+  return page.evaluate(
+    async ({ path, body, headers }) => {
+      const response = await fetch(path, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      })
+      return { status: response.status, json: (await response.json()) as unknown }
+    },
+    { path, body, headers },
+  )
+}
+
+async function declare(page: Page, body: DeclareBody): Promise<{ id: string }> {
+  const { status, json } = await api(page, '/api/incidents', body, { 'Idempotency-Key': `wall-spec-${body.title}-${Date.now()}` })
+  expect(status).toBe(201)
+  return json as { id: string }
+}
+
+/** Opens the wall and waits until every panel has data and every chart has drawn. */
+async function openWall(page: Page, query = ''): Promise<void> {
+  await page.goto(`/wall${query}`)
+  await page.getByRole('heading', { level: 1, name: 'War room' }).waitFor()
+  await page.getByRole('list', { name: 'Service health' }).waitFor({ timeout: 20_000 })
+  for (const name of KEY_FIGURES) {
+    const curve = page.getByRole('figure', { name }).locator('path.recharts-line-curve').first()
+    await expect.poll(async () => (await curve.count()) > 0 && ((await curve.getAttribute('d')) ?? '') !== '', { timeout: 20_000 }).toBe(true)
+  }
+}
+
+/** Scroll extents against the viewport: the wall must never scroll. */
+function scrollExtents(page: Page) {
+  return page.evaluate(() => ({
+    scrollHeight: document.documentElement.scrollHeight,
+    scrollWidth: document.documentElement.scrollWidth,
+    innerHeight: window.innerHeight,
+    innerWidth: window.innerWidth,
+  }))
+}
+
+/**
+ * The smallest computed font size among text a viewer can see: every non-blank text
+ * node with a rendered box (screen-reader-only text, 1 px clipped, is skipped), in
+ * HTML and in the charts' SVG.
+ */
+function smallestVisibleText(page: Page): Promise<{ size: number; samples: string[] }> {
+  return page.evaluate(() => {
+    let size = Number.POSITIVE_INFINITY
+    const samples: string[] = []
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    const range = document.createRange()
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const text = node.textContent?.trim() ?? ''
+      const element = node.parentElement
+      if (text === '' || element === null) continue
+      const style = getComputedStyle(element)
+      if (style.visibility !== 'visible' || style.display === 'none' || Number(style.opacity) === 0) continue
+      range.selectNodeContents(node)
+      const visible = [...range.getClientRects()].some((r) => r.width > 1 && r.height > 1)
+      if (!visible) continue
+      const px = Number.parseFloat(style.fontSize)
+      if (px < size) size = px
+      if (px < 16 && samples.length < 10) samples.push(`${px}px: ${text.slice(0, 40)}`)
+    }
+    return { size, samples }
+  })
+}
+
+/** A busy war room: an outage, a P1 and more open incidents than the panel holds. */
+async function busyWall(page: Page): Promise<void> {
+  await openWall(page, '?scenario=openai-outage&seed=1')
+  await declare(page, { title: 'Voice agent down for all users', severity: 'P1', impact: 'All users', services: ['stt'] })
+  for (const [i, severity] of (['P2', 'P2', 'P3', 'P3', 'P4', 'P4'] as const).entries()) {
+    await declare(page, { title: `Degraded transcription in region ${i + 1}`, severity, impact: 'Some users', services: ['stt'] })
+  }
+  await page.getByRole('alert').filter({ hasText: 'P1 declared:' }).waitFor({ timeout: 20_000 })
+  await page.getByText('+2 more').waitFor({ timeout: 20_000 })
+}
+
+test('at 1920×1080 a busy wall fills the screen without scrolling, with no text under 16 px', async () => {
+  const page = await newPage({ viewport: FULL_HD, colorScheme: 'dark' })
+  await busyWall(page)
+
+  const extents = await scrollExtents(page)
+  expect(extents.scrollHeight).toBeLessThanOrEqual(extents.innerHeight)
+  expect(extents.scrollWidth).toBeLessThanOrEqual(extents.innerWidth)
+  const smallest = await smallestVisibleText(page)
+  expect(smallest.samples).toEqual([])
+  expect(smallest.size).toBeGreaterThanOrEqual(16)
+
+  // Every panel is still on screen, bottom edge included.
+  for (const name of ['Service health', 'Open incidents', 'Alerts', 'Key metrics, last hour']) {
+    const box = await page.getByRole('region', { name }).boundingBox()
+    expect(box, name).not.toBeNull()
+    expect((box?.y ?? 0) + (box?.height ?? 0), name).toBeLessThanOrEqual(FULL_HD.height)
+  }
+  await screenshot(page, 'wall-1920x1080-busy')
+})
+
+test('at 3840×2160 the same wall scales up: no scrolling, text twice as large', async () => {
+  const page = await newPage({ viewport: UHD, colorScheme: 'dark' })
+  await busyWall(page)
+
+  const extents = await scrollExtents(page)
+  expect(extents.scrollHeight).toBeLessThanOrEqual(extents.innerHeight)
+  expect(extents.scrollWidth).toBeLessThanOrEqual(extents.innerWidth)
+  expect((await smallestVisibleText(page)).size).toBeGreaterThanOrEqual(32)
+  await screenshot(page, 'wall-3840x2160-busy')
+})
+
+test('under injected faults every panel says it is stale, keeps its data, and recovers when the faults end', async () => {
+  const page = await newPage({ viewport: FULL_HD, colorScheme: 'dark' })
+  // A one-second refresh keeps the test short; the staleness rules scale with it.
+  await openWall(page, '?refresh=1s&scenario=healthy&seed=1')
+  expect(await page.getByRole('status').count()).toBe(0)
+
+  expect((await api(page, '/api/simulator', { faults: { rate: 1, status: 503 } })).status).toBe(200)
+  const stale = page.getByRole('status').filter({ hasText: /^Stale — last data/ })
+  await expect.poll(() => stale.count(), { timeout: 20_000 }).toBe(4)
+  await expect.poll(async () => (await stale.allTextContents()).join('\n'), { timeout: 15_000 }).toMatch(/last data \d+ s ago/)
+  // The last good data stays on screen.
+  expect(await page.getByRole('list', { name: 'Service health' }).getByRole('listitem').count()).toBe(7)
+  for (const name of KEY_FIGURES) expect(await page.getByRole('figure', { name }).count()).toBe(1)
+  await screenshot(page, 'wall-1920x1080-stale')
+
+  expect((await api(page, '/api/simulator', { faults: null })).status).toBe(200)
+  await expect.poll(() => page.getByRole('status').count(), { timeout: 40_000 }).toBe(0)
+
+  // Chromium logs every failed response; those 503s were provoked on purpose, nothing else may appear.
+  const problems = takeProblems(page)
+  expect(problems.filter((p) => !/Failed to load resource: the server responded with a status of 503/.test(p))).toEqual([])
+})
+
+test('a P1 declared in another tab takes over the wall within a few refreshes', async () => {
+  const wall = await newPage({ viewport: FULL_HD, colorScheme: 'dark' })
+  await openWall(wall, '?scenario=healthy&seed=1')
+  expect(await wall.getByRole('alert').count()).toBe(0)
+  expect(await wall.title()).toBe('War room · Vigil')
+
+  // A responder's tab in the same browser: the same mock world (localStorage), another page.
+  const responder = await wall.context().newPage()
+  await responder.goto('/incidents')
+  await responder.getByRole('heading', { level: 1, name: 'Incidents' }).waitFor()
+  const { status, json } = await api(
+    responder,
+    '/api/incidents',
+    { title: 'Nobody can reach the agent', severity: 'P1', impact: 'All users', services: ['livekit'] },
+    { 'Idempotency-Key': `wall-spec-p1-${Date.now()}` },
+  )
+  expect(status).toBe(201)
+  const { id } = json as { id: string }
+
+  const banner = wall.getByRole('alert').filter({ hasText: `P1 declared: ${id} Nobody can reach the agent` })
+  await banner.waitFor({ timeout: 20_000 })
+  await expect.poll(() => wall.title(), { timeout: 5_000 }).toBe(`⚠ P1 ${id} · Vigil`)
+  expect(await wall.getByRole('region', { name: `P1 declared: ${id} Nobody can reach the agent` }).textContent()).toMatch(/Ack due in 4:\d\d/)
+  await screenshot(wall, 'wall-1920x1080-p1-takeover')
+})
