@@ -85,3 +85,8 @@ export function isScenarioName(value: string): value is ScenarioName {
 
 /** The finest resolution any backend keeps, in seconds. */
 export const BASE_STEP_S = 10
+
+/** A component's display name ("TTS", "OpenAI API"); an unknown id as the API sent it. */
+export function componentLabel(id: string): string {
+  return Object.hasOwn(COMPONENT_LABELS, id) ? COMPONENT_LABELS[id as ComponentId] : id
+}

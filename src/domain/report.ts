@@ -10,7 +10,7 @@
  * inside a table cell or list item becomes `<br>`. Removing those backslashes and
  * turning `<br>` back into line breaks gives the original text exactly.
  */
-import { COMPONENT_LABELS, type ComponentId } from './catalog'
+import { componentLabel } from './catalog'
 import { POST_INCIDENT_CHECKLIST, PROCESS_PHASES } from './runbook'
 import { phaseProgress, postIncidentProgress } from './checklist'
 import { escalationLabel } from './escalation'
@@ -117,9 +117,6 @@ function nameOf(id: string, names: ReadonlyMap<string, string> | undefined): str
   return names?.get(id) ?? id
 }
 
-function serviceLabel(service: string): string {
-  return Object.hasOwn(COMPONENT_LABELS, service) ? COMPONENT_LABELS[service as ComponentId] : service
-}
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
   return [
@@ -179,7 +176,7 @@ export function incidentReport(
           ? `${formatStatus(incident.status)}; no resolution time recorded.`
           : `${formatStatus(incident.status)}, open for ${durationInWords(context.now - declared)} so far.`
   out.push(`${escapeInline(incident.severity)} incident declared ${escapeInline(declaredText)}. ${how}`, '')
-  const services = incident.services.length === 0 ? 'None recorded' : incident.services.map(serviceLabel).join(', ')
+  const services = incident.services.length === 0 ? 'None recorded' : incident.services.map(componentLabel).join(', ')
   const rows: string[][] = [
     ['Severity', escapeInline(severityText(incident.severity))],
     ['Status', escapeInline(formatStatus(incident.status))],

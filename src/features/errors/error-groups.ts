@@ -3,7 +3,7 @@
  * ranked, with each one's share of all errors.
  */
 import type { ErrorGroupsResponse } from '@/api/schemas'
-import { COMPONENT_LABELS, type ComponentId } from '@/domain/catalog'
+import { componentLabel } from '@/domain/catalog'
 
 export interface ErrorTypeRow {
   readonly service: string
@@ -25,9 +25,6 @@ export interface ErrorSummary {
   readonly byService: { service: string; label: string; count: number }[]
 }
 
-export function serviceLabel(service: string): string {
-  return service in COMPONENT_LABELS ? COMPONENT_LABELS[service as ComponentId] : service
-}
 
 /**
  * The `limit` most frequent (service, error type) pairs. Ties keep a stable order (by
@@ -41,7 +38,7 @@ export function summarizeErrors(groups: ErrorGroupsResponse['groups'], limit = 1
   const top = ranked.slice(0, Math.max(0, limit)).map((g) => ({
     service: g.service,
     errorType: g.errorType,
-    label: `${serviceLabel(g.service)} ${g.errorType}`,
+    label: `${componentLabel(g.service)} ${g.errorType}`,
     count: g.count,
     share: total === 0 ? 0 : g.count / total,
   }))
@@ -52,7 +49,7 @@ export function summarizeErrors(groups: ErrorGroupsResponse['groups'], limit = 1
     top,
     otherCount: total - top.reduce((sum, r) => sum + r.count, 0),
     byService: [...perService]
-      .map(([service, count]) => ({ service, label: serviceLabel(service), count }))
+      .map(([service, count]) => ({ service, label: componentLabel(service), count }))
       .sort((a, b) => b.count - a.count || a.service.localeCompare(b.service)),
   }
 }

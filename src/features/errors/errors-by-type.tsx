@@ -7,7 +7,8 @@ import type { ErrorGroupsResponse } from '@/api/schemas'
 import { formatCount, formatRatio } from '@/domain/format'
 import { QueryPanel, Skeleton } from '@/components/ui/panel'
 import { useElementWidth } from '@/lib/use-element-width'
-import { serviceLabel, summarizeErrors, type ErrorTypeRow } from './error-groups'
+import { componentLabel } from '@/domain/catalog'
+import { summarizeErrors, type ErrorTypeRow } from './error-groups'
 
 const REFRESH_MS = 30_000
 const BAR_PX = 26
@@ -104,7 +105,7 @@ function ErrorTable({ rows, otherCount, total }: { rows: readonly ErrorTypeRow[]
       <tbody>
         {rows.map((r) => (
           <tr key={`${r.service}:${r.errorType}`}>
-            <td>{serviceLabel(r.service)}</td>
+            <td>{componentLabel(r.service)}</td>
             <td>{r.errorType}</td>
             <td>{formatCount(r.count)}</td>
             <td>{formatRatio(r.share)}</td>

@@ -4,7 +4,7 @@
  * over 10,000 incidents.
  */
 import type { Incident } from '@/api/schemas'
-import { COMPONENT_LABELS, type ComponentId } from '@/domain/catalog'
+import { componentLabel } from '@/domain/catalog'
 import { INCIDENT_STATUSES, isOpen } from '@/domain/incident-status'
 import { responseDeadline } from '@/domain/response-clock'
 import { SEVERITY_IDS, compareSeverity, isKnownSeverity, severityRank, type Severity } from '@/domain/severity'
@@ -74,9 +74,6 @@ export function searchTerms(q: string): string[] {
   return q.toLowerCase().split(/\s+/).filter((t) => t !== '')
 }
 
-function serviceLabel(s: string): string {
-  return s in COMPONENT_LABELS ? COMPONENT_LABELS[s as ComponentId] : s
-}
 
 function textPredicate(q: string, names: ReadonlyMap<string, string> | undefined): Predicate | null {
   const terms = searchTerms(q)
@@ -92,7 +89,7 @@ function textPredicate(q: string, names: ReadonlyMap<string, string> | undefined
       i.assignee ?? '',
       assigneeName,
       ...i.services,
-      ...i.services.map(serviceLabel),
+      ...i.services.map(componentLabel),
     ]
       .join('\n')
       .toLowerCase()

@@ -4,7 +4,7 @@ import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/
 import type { Incident } from '@/api/schemas'
 import { focusRing } from '@/components/ui/focus'
 import { RelativeTime } from '@/components/ui/relative-time'
-import { COMPONENT_LABELS, type ComponentId } from '@/domain/catalog'
+import { componentLabel } from '@/domain/catalog'
 import { escalationLabel } from '@/domain/escalation'
 import { STATUS_LABELS } from '@/domain/incident-status'
 import type { SortKey } from './incident-filters'
@@ -143,9 +143,6 @@ export function IncidentTable({
   )
 }
 
-function serviceLabel(s: string): string {
-  return s in COMPONENT_LABELS ? COMPONENT_LABELS[s as ComponentId] : s
-}
 
 /** Memoised: scrolling moves rows, and a refetch with unchanged data (structural sharing) repaints none. */
 const IncidentRow = memo(function IncidentRow({
@@ -159,7 +156,7 @@ const IncidentRow = memo(function IncidentRow({
   top: number
   assigneeName: string | null
 }) {
-  const services = incident.services.map(serviceLabel).join(', ')
+  const services = incident.services.map(componentLabel).join(', ')
   return (
     <div
       role="row"

@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react'
 import type { Incident } from '@/api/schemas'
 import { RelativeTime } from '@/components/ui/relative-time'
+import { componentLabel } from '@/domain/catalog'
 import { STATUS_LABELS } from '@/domain/incident-status'
 import { severityInfo } from '@/domain/severity'
 import { escalationText } from '@/lib/incident-mutations/fields'
@@ -55,7 +56,7 @@ export function IncidentFacts({ incident }: { incident: Incident }) {
         <Fact term="Status">{STATUS_LABELS[incident.status]}</Fact>
         <Fact term="Assignee">{incident.assignee === null ? 'Unassigned' : nameOf(incident.assignee)}</Fact>
         <Fact term="Escalation">{escalationText(incident.escalationLevel)}</Fact>
-        <Fact term="Affected services">{incident.services.length === 0 ? 'None recorded' : incident.services.join(', ')}</Fact>
+        <Fact term="Affected services">{incident.services.length === 0 ? 'None recorded' : incident.services.map(componentLabel).join(', ')}</Fact>
         <Fact term="Declared">
           <RelativeTime at={Date.parse(incident.declaredAt)} tickMs={10_000} />
         </Fact>
@@ -66,3 +67,4 @@ export function IncidentFacts({ incident }: { incident: Incident }) {
     </div>
   )
 }
+
