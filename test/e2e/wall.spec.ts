@@ -49,6 +49,16 @@ async function openWall(page: Page, query = ''): Promise<void> {
   }
 }
 
+/** True when every chart's figure ends inside its box: nothing of it (legend, thresholds) is clipped. */
+function chartsFit(page: Page): Promise<boolean> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('figure')].every((figure) => {
+      const box = figure.parentElement?.getBoundingClientRect()
+      return box !== undefined && figure.getBoundingClientRect().bottom <= box.bottom + 1
+    }),
+  )
+}
+
 /** Scroll extents against the viewport: the wall must never scroll. */
 function scrollExtents(page: Page) {
   return page.evaluate(() => ({
@@ -62,7 +72,7 @@ function scrollExtents(page: Page) {
 /**
  * The smallest computed font size among text a viewer can see: every non-blank text
  * node with a rendered box (screen-reader-only text, 1 px clipped, is skipped), in
- * HTML and in the charts' SVG.
+ * HTML and in the charts' SVG, on screen.
  */
 function smallestVisibleText(page: Page): Promise<{ size: number; samples: string[] }> {
   return page.evaluate(() => {
@@ -77,7 +87,10 @@ function smallestVisibleText(page: Page): Promise<{ size: number; samples: strin
       const style = getComputedStyle(element)
       if (style.visibility !== 'visible' || style.display === 'none' || Number(style.opacity) === 0) continue
       range.selectNodeContents(node)
-      const visible = [...range.getClientRects()].some((r) => r.width > 1 && r.height > 1)
+      // On screen: Recharts also keeps an off-screen span to measure text with.
+      const visible = [...range.getClientRects()].some(
+        (r) => r.width > 1 && r.height > 1 && r.right > 0 && r.bottom > 0 && r.left < window.innerWidth && r.top < window.innerHeight,
+      )
       if (!visible) continue
       const px = Number.parseFloat(style.fontSize)
       if (px < size) size = px
@@ -95,7 +108,11 @@ async function busyWall(page: Page): Promise<void> {
     await declare(page, { title: `Degraded transcription in region ${i + 1}`, severity, impact: 'Some users', services: ['stt'] })
   }
   await page.getByRole('alert').filter({ hasText: 'P1 declared:' }).waitFor({ timeout: 20_000 })
-  await page.getByText('+2 more').waitFor({ timeout: 20_000 })
+  const incidents = page.getByRole('region', { name: 'Open incidents' })
+  await incidents.getByText('7 open').waitFor({ timeout: 20_000 })
+  // What does not fit is counted: the rows shown and the "+N more" add up to the seven.
+  const shown = await incidents.getByRole('listitem').count()
+  expect(await incidents.getByText(/^\+\d+ more$/).textContent()).toBe(`+${7 - shown} more`)
 }
 
 test('at 1920×1080 a busy wall fills the screen without scrolling, with no text under 16 px', async () => {
@@ -115,6 +132,8 @@ test('at 1920×1080 a busy wall fills the screen without scrolling, with no text
     expect(box, name).not.toBeNull()
     expect((box?.y ?? 0) + (box?.height ?? 0), name).toBeLessThanOrEqual(FULL_HD.height)
   }
+  // The charts re-fit after the banner took room.
+  await expect.poll(() => chartsFit(page), { timeout: 5_000 }).toBe(true)
   await screenshot(page, 'wall-1920x1080-busy')
 })
 
@@ -126,6 +145,7 @@ test('at 3840×2160 the same wall scales up: no scrolling, text twice as large',
   expect(extents.scrollHeight).toBeLessThanOrEqual(extents.innerHeight)
   expect(extents.scrollWidth).toBeLessThanOrEqual(extents.innerWidth)
   expect((await smallestVisibleText(page)).size).toBeGreaterThanOrEqual(32)
+  await expect.poll(() => chartsFit(page), { timeout: 5_000 }).toBe(true)
   await screenshot(page, 'wall-3840x2160-busy')
 })
 
@@ -175,5 +195,6 @@ test('a P1 declared in another tab takes over the wall within a few refreshes', 
   await banner.waitFor({ timeout: 20_000 })
   await expect.poll(() => wall.title(), { timeout: 5_000 }).toBe(`⚠ P1 ${id} · Vigil`)
   expect(await wall.getByRole('region', { name: `P1 declared: ${id} Nobody can reach the agent` }).textContent()).toMatch(/Ack due in 4:\d\d/)
+  await expect.poll(() => chartsFit(wall), { timeout: 5_000 }).toBe(true)
   await screenshot(wall, 'wall-1920x1080-p1-takeover')
 })

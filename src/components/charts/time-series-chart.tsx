@@ -42,6 +42,8 @@ export interface TimeSeriesChartProps {
   onZoom?: (fromMs: number, toMs: number) => void
   /** Time on the axis and in the stated spans; "14:03" by default. */
   formatTime?: (ms: number) => string
+  /** Pixel size of the text drawn in the chart (ticks, line labels); the y-axis widens with it. 11 by default. */
+  fontSize?: number
 }
 
 const THRESHOLD_COLORS: Record<ChartThreshold['severity'], string> = { warning: '#d97706', critical: '#dc2626' }
@@ -76,6 +78,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   markers = EMPTY_MARKERS,
   onZoom,
   formatTime = formatClockTime,
+  fontSize = 11,
 }: TimeSeriesChartProps) {
   const captionId = useId()
   const [hidden, setHidden] = useState<ReadonlySet<SeriesKey>>(() => new Set())
@@ -161,7 +164,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
             domain={xDomain ? [xDomain[0], xDomain[1]] : ['dataMin', 'dataMax']}
             allowDataOverflow={xDomain !== undefined}
             tickFormatter={formatTime}
-            tick={{ fill: 'currentColor', fontSize: 11 }}
+            tick={{ fill: 'currentColor', fontSize }}
             stroke="currentColor"
             strokeOpacity={0.4}
             minTickGap={40}
@@ -171,10 +174,10 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
             ticks={y.ticks}
             allowDataOverflow
             tickFormatter={format}
-            tick={{ fill: 'currentColor', fontSize: 11 }}
+            tick={{ fill: 'currentColor', fontSize }}
             stroke="currentColor"
             strokeOpacity={0.4}
-            width={56}
+            width={Math.round((56 / 11) * fontSize)}
           />
           {shownSpans.map((s, i) => (
             <ReferenceArea
@@ -206,7 +209,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
               stroke={MARKER_COLORS[m.tone ?? 'active']}
               strokeDasharray="2 3"
               ifOverflow="hidden"
-              label={{ value: m.label, position: 'insideTopRight', angle: -90, fill: MARKER_COLORS[m.tone ?? 'active'], fontSize: 10 }}
+              label={{ value: m.label, position: 'insideTopRight', angle: -90, fill: MARKER_COLORS[m.tone ?? 'active'], fontSize: fontSize - 1 }}
             />
           ))}
           {drag !== null && drag.from !== drag.to && (
@@ -225,7 +228,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
                 value: `${t.severity} ${format(t.value)}`,
                 position: i % 2 === 0 ? 'insideBottomLeft' : 'insideBottomRight',
                 fill: THRESHOLD_COLORS[t.severity],
-                fontSize: 11,
+                fontSize,
               }}
             />
           ))}

@@ -3,11 +3,12 @@ import type { Alert, AlertState } from '@/api/schemas'
 import { METRIC_UNITS } from '@/domain/catalog'
 import { formatValue } from '@/domain/format'
 import { ALERT_SHAPES, ShapeIcon } from './wall-icons'
+import { useFittingCount } from './use-fitting-count'
 import { MoreCount } from './wall-panel'
 import type { AlertCounts } from './wall-alerts'
 
-/** As many rows as fit the panel at 1080p with a takeover banner on screen; the rest are counted. */
-export const MAX_ALERT_ROWS = 5
+/** At most this many rows; fewer when the panel is shorter (see useFittingCount). */
+export const MAX_ALERT_ROWS = 8
 
 const STATE_WORDS: Partial<Record<AlertState, string>> = { firing: 'Firing', pending: 'Pending', nodata: 'No data' }
 const STATE_STYLES: Partial<Record<AlertState, string>> = {
@@ -18,6 +19,7 @@ const STATE_STYLES: Partial<Record<AlertState, string>> = {
 
 /** Firing and pending alerts, most urgent first (the caller sorts); memoised on the list. */
 export const AlertList = memo(function AlertList({ alerts }: { alerts: readonly Alert[] }) {
+  const [fit, rows] = useFittingCount<HTMLUListElement>(MAX_ALERT_ROWS)
   if (alerts.length === 0) {
     return (
       <p className="flex items-center gap-3 text-2xl font-semibold text-emerald-200">
@@ -26,10 +28,10 @@ export const AlertList = memo(function AlertList({ alerts }: { alerts: readonly 
       </p>
     )
   }
-  const shown = alerts.slice(0, MAX_ALERT_ROWS)
+  const shown = alerts.slice(0, rows)
   return (
     <>
-      <ul aria-label="Active alerts" className="flex min-h-0 flex-col gap-2 overflow-hidden">
+      <ul aria-label="Active alerts" ref={fit} className="flex min-h-0 flex-1 flex-col gap-2 overflow-hidden">
         {shown.map((a) => (
           <li
             key={a.id}

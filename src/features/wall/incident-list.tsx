@@ -5,10 +5,11 @@ import { severityRank } from '@/domain/severity'
 import { ResponseClockText } from './response-clock-text'
 import { formatTimeOfDay } from './wall-format'
 import { ShapeIcon } from './wall-icons'
+import { useFittingCount } from './use-fitting-count'
 import { MoreCount } from './wall-panel'
 
-/** As many rows as fit the panel at 1080p with a takeover banner on screen; the rest are counted. */
-export const MAX_INCIDENT_ROWS = 5
+/** At most this many rows; fewer when the panel is shorter (see useFittingCount). */
+export const MAX_INCIDENT_ROWS = 8
 
 /** Rank 0 is an unknown severity, treated as at least P1. */
 const SEVERITY_STYLES = ['border-red-500', 'border-red-500', 'border-orange-400', 'border-amber-300', 'border-sky-400']
@@ -16,6 +17,7 @@ const BADGE_STYLES = ['bg-red-600 text-white', 'bg-red-600 text-white', 'bg-oran
 
 /** Open incidents, sorted by the caller; memoised on the list so only the clocks tick. */
 export const IncidentList = memo(function IncidentList({ incidents }: { incidents: readonly Incident[] }) {
+  const [fit, rows] = useFittingCount<HTMLUListElement>(MAX_INCIDENT_ROWS)
   if (incidents.length === 0) {
     return (
       <p className="flex items-center gap-3 text-2xl font-semibold text-emerald-200">
@@ -24,10 +26,10 @@ export const IncidentList = memo(function IncidentList({ incidents }: { incident
       </p>
     )
   }
-  const shown = incidents.slice(0, MAX_INCIDENT_ROWS)
+  const shown = incidents.slice(0, rows)
   return (
     <>
-      <ul aria-label="Open incidents" className="flex min-h-0 flex-col gap-2 overflow-hidden">
+      <ul aria-label="Open incidents" ref={fit} className="flex min-h-0 flex-1 flex-col gap-2 overflow-hidden">
         {shown.map((i) => {
           const rank = severityRank(i.severity)
           return (

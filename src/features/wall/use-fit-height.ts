@@ -1,4 +1,4 @@
-import { useCallback, useState, type RefCallback } from 'react'
+import { useCallback, useLayoutEffect, useRef, useState, type RefCallback } from 'react'
 
 /**
  * Sizes a chart's plot so the whole chart (caption, plot, legend, threshold text)
@@ -8,6 +8,12 @@ import { useCallback, useState, type RefCallback } from 'react'
  */
 export function useFitHeight<T extends HTMLElement>(fallback: number, min = 60): [RefCallback<T>, number] {
   const [height, setHeight] = useState(fallback)
+  // The height the DOM was last laid out with: measurements pair with it, not with a pending state.
+  const rendered = useRef(height)
+  useLayoutEffect(() => {
+    rendered.current = height
+  }, [height])
+
   const ref = useCallback(
     (container: T | null) => {
       if (container === null || typeof ResizeObserver === 'undefined') return
@@ -15,11 +21,9 @@ export function useFitHeight<T extends HTMLElement>(fallback: number, min = 60):
         const chart = container.firstElementChild
         const available = container.clientHeight
         if (!(chart instanceof HTMLElement) || available <= 0) return
-        setHeight((plot) => {
-          const rest = chart.offsetHeight - plot
-          const next = Math.max(min, Math.floor(available - rest))
-          return Math.abs(next - plot) < 2 ? plot : next
-        })
+        const rest = chart.offsetHeight - rendered.current
+        const next = Math.max(min, Math.floor(available - rest))
+        if (Math.abs(next - rendered.current) >= 2) setHeight(next)
       }
       const observer = new ResizeObserver(fit)
       observer.observe(container)

@@ -6,13 +6,14 @@ import { latestValue } from '@/components/charts/chart-data'
 import { TimeSeriesChart } from '@/components/charts/time-series-chart'
 import { useNow } from '@/lib/use-now'
 import { useFitHeight } from './use-fit-height'
+import { useRootFontPx } from './use-root-font-px'
 import { ShapeIcon } from './wall-icons'
 import { ALL_CHARTS, CHART_SETS, seriesFor, verdictFor, type ChartSet, type VerdictLevel, type WallChart } from './wall-chart-data'
 
 /**
- * The shared chart is sized for a desk. On the wall every piece of its text is at
- * least the root size (16 px at 1080p, scaling with the screen), and its caption is
- * a heading-sized label; the selectors name elements, not the chart's class names.
+ * The shared chart is sized for a desk. On the wall its drawn text is the root size
+ * (the fontSize prop), and so is the HTML text around the plot (legend, thresholds),
+ * with a heading-sized caption; the selectors name elements, not the chart's classes.
  */
 const WALL_CHART_TEXT = '[&_figure_*]:text-base [&_figure_figcaption]:text-xl [&_figure_figcaption]:font-bold'
 
@@ -48,16 +49,17 @@ function RotatingCharts({ response, rotateMs }: { response: MetricsResponse; rot
 /** Memoised on the response: a refresh that brings the same samples re-renders no chart. */
 const ChartGrid = memo(function ChartGrid({ response, set }: { response: MetricsResponse; set: ChartSet }) {
   const rows = Math.ceil(set.charts.length / 3)
+  const fontPx = useRootFontPx()
   return (
     <div className="grid min-h-0 flex-1 grid-cols-3 gap-x-5 gap-y-3" style={{ gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))` }}>
       {set.charts.map((c) => (
-        <ChartCell key={c.metric} chart={c} response={response} />
+        <ChartCell key={c.metric} chart={c} response={response} fontPx={fontPx} />
       ))}
     </div>
   )
 })
 
-const ChartCell = memo(function ChartCell({ chart, response }: { chart: WallChart; response: MetricsResponse }) {
+const ChartCell = memo(function ChartCell({ chart, response, fontPx }: { chart: WallChart; response: MetricsResponse; fontPx: number }) {
   const [fit, height] = useFitHeight<HTMLDivElement>(160)
   const series = useMemo(() => seriesFor(response, chart), [response, chart])
   const latest = series[0] === undefined ? null : latestValue(series[0].data.values)
@@ -65,16 +67,16 @@ const ChartCell = memo(function ChartCell({ chart, response }: { chart: WallChar
   const unit = METRIC_UNITS[chart.metric]
   return (
     <div className="flex min-h-0 min-w-0 flex-col">
-      <p className="flex shrink-0 items-baseline gap-3">
+      <p className="flex shrink-0 items-baseline gap-3 whitespace-nowrap">
         <span className="sr-only">{chart.title} now: </span>
-        <span className="text-5xl font-black tabular-nums text-zinc-50">{latest === null ? '—' : formatValue(unit, latest)}</span>
-        <span className={`inline-flex items-center gap-1.5 text-xl font-semibold ${VERDICT_STYLES[verdict.level]}`}>
+        <span className="text-4xl font-black tabular-nums text-zinc-50">{latest === null ? '—' : formatValue(unit, latest)}</span>
+        <span className={`inline-flex min-w-0 items-center gap-1.5 truncate text-lg font-semibold ${VERDICT_STYLES[verdict.level]}`}>
           <ShapeIcon shape={VERDICT_SHAPES[verdict.level]} />
           {verdict.text}
         </span>
       </p>
       <div ref={fit} className={`min-h-0 flex-1 overflow-hidden ${WALL_CHART_TEXT}`}>
-        <TimeSeriesChart title={chart.title} series={series} unit={unit} thresholds={chart.thresholds} height={height} />
+        <TimeSeriesChart title={chart.title} series={series} unit={unit} thresholds={chart.thresholds} height={height} fontSize={fontPx} />
       </div>
     </div>
   )

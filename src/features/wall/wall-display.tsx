@@ -65,7 +65,7 @@ export function WallDisplay() {
       <WallPanel title="Service health" freshness={freshnessOf(health, refreshMs)} className="shrink-0">
         {components !== undefined && <HealthTiles components={components} />}
       </WallPanel>
-      <div className="grid min-h-0 flex-1 grid-cols-[5fr_7fr] gap-4">
+      <div className="grid min-h-0 flex-1 grid-cols-[5fr_7fr] grid-rows-[minmax(0,1fr)] gap-4">
         <div className="grid min-h-0 grid-rows-[minmax(0,11fr)_minmax(0,9fr)] gap-4">
           <WallPanel
             title="Open incidents"
