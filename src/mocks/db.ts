@@ -92,56 +92,29 @@ export function declareIncident(
   const at = iso(options.nowMs)
   const actor = request.actor ?? ANONYMOUS
   const incident: Incident = {
+    ...freshIncident(at),
     id: takeIncidentId(db),
     title: request.title,
     severity: request.severity,
-    status: 'investigating',
     impact: request.impact,
     services: [...request.services],
-    assignee: null,
-    escalationLevel: 1,
-    declaredAt: at,
-    acknowledgedAt: null,
-    mitigatedAt: null,
-    resolvedAt: null,
-    closedAt: null,
-    rootCause: '',
-    resolution: '',
     alertIds: [...(request.alertIds ?? [])],
-    playbooks: [],
-    checklist: [],
-    postmortemAt: null,
-    followUps: [],
-    lastStatusUpdateAt: null,
-    updatedAt: at,
-    version: 1,
   }
   db.incidents.push(incident)
-  addEvent(db, incident.id, at, actor, 'declared', `Declared ${incident.severity} — ${incident.title}`)
-  for (const alertId of incident.alertIds) addEvent(db, incident.id, at, 'system', 'alert', alertText(alertId))
+  recordDeclaration(db, incident, actor)
 
   db.idempotency.push({ key: options.idempotencyKey, fingerprint, incidentId: incident.id })
   if (db.idempotency.length > MAX_IDEMPOTENCY_KEYS) db.idempotency.splice(0, db.idempotency.length - MAX_IDEMPOTENCY_KEYS)
   return ok({ incident, created: true })
 }
 
-/**
- * Puts an incident straight into the store, for tests and demo data: any field may be
- * given, the rest get the defaults of a fresh declaration. Its timeline records the
- * declaration and each lifecycle timestamp that was given. Throws on an invalid result,
- * because a test that seeds nonsense should fail where it does so.
- */
-export function insertIncident(db: DbState, partial: Partial<Incident>, nowMs: number): Incident {
-  const declaredAt = partial.declaredAt ?? iso(nowMs)
-  const incident = incidentSchema.parse({
-    id: partial.id ?? takeIncidentId(db),
-    title: 'Voice agent not responding',
-    severity: 'P2',
+/** What every incident starts with, however it enters the store (everything but what it is about). */
+function freshIncident(declaredAt: string): Omit<Incident, 'id' | 'title' | 'severity' | 'impact' | 'services'> {
+  return {
     status: 'investigating',
-    impact: 'Users cannot hold a conversation',
-    services: [],
     assignee: null,
     escalationLevel: 1,
+    declaredAt,
     acknowledgedAt: null,
     mitigatedAt: null,
     resolvedAt: null,
@@ -154,7 +127,32 @@ export function insertIncident(db: DbState, partial: Partial<Incident>, nowMs: n
     postmortemAt: null,
     followUps: [],
     lastStatusUpdateAt: null,
+    updatedAt: declaredAt,
     version: 1,
+  }
+}
+
+/** The timeline's first entries: the declaration, then one per linked alert. */
+function recordDeclaration(db: DbState, incident: Incident, actor: string): void {
+  addEvent(db, incident.id, incident.declaredAt, actor, 'declared', `Declared ${incident.severity} — ${incident.title}`)
+  for (const alertId of incident.alertIds) addEvent(db, incident.id, incident.declaredAt, 'system', 'alert', alertText(alertId))
+}
+
+/**
+ * Puts an incident straight into the store, for tests and demo data: any field may be
+ * given, the rest get the defaults of a fresh declaration. Its timeline records the
+ * declaration and each lifecycle timestamp that was given. Throws on an invalid result,
+ * because a test that seeds nonsense should fail where it does so.
+ */
+export function insertIncident(db: DbState, partial: Partial<Incident>, nowMs: number): Incident {
+  const declaredAt = partial.declaredAt ?? iso(nowMs)
+  const incident = incidentSchema.parse({
+    ...freshIncident(declaredAt),
+    id: partial.id ?? takeIncidentId(db),
+    title: 'Voice agent not responding',
+    severity: 'P2',
+    impact: 'Users cannot hold a conversation',
+    services: [],
     ...partial,
     declaredAt,
     updatedAt: partial.updatedAt ?? declaredAt,
@@ -164,8 +162,7 @@ export function insertIncident(db: DbState, partial: Partial<Incident>, nowMs: n
   db.nextIncidentNo = Math.max(db.nextIncidentNo, idNumber(incident.id) + 1)
   db.incidents.push(incident)
 
-  addEvent(db, incident.id, declaredAt, ANONYMOUS, 'declared', `Declared ${incident.severity} — ${incident.title}`)
-  for (const alertId of incident.alertIds) addEvent(db, incident.id, declaredAt, 'system', 'alert', alertText(alertId))
+  recordDeclaration(db, incident, ANONYMOUS)
   const milestones: [string | null, string, string][] = [
     [incident.acknowledgedAt, 'acknowledged', 'Acknowledged'],
     [incident.mitigatedAt, 'status', 'Status → mitigated'],
