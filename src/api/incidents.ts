@@ -4,7 +4,7 @@
  * silently overwriting someone else's edit.
  */
 import { queryOptions } from '@tanstack/react-query'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { apiFetch, apiRequest } from './client'
 import {
   incident,
