@@ -14,6 +14,8 @@ export default defineConfig({
     // Two shared cores: one browser at a time keeps timings honest and avoids starving the server.
     fileParallelism: false,
     testTimeout: 60_000,
+    // A browser on two shared cores has rare timing races; a test must fail twice to fail.
+    retry: 1,
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
     reporters: ['default', 'json'],

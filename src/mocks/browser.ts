@@ -15,6 +15,24 @@ export async function startMockWorker(): Promise<void> {
     quiet: true,
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
   })
+  await pageControlled(3000)
+}
+
+/**
+ * MSW's worker unregisters itself when its last page closes; a full navigation can land
+ * while that happens and leave the new page uncontrolled for a moment, so its first API
+ * calls would go to the network. Wait until a worker controls the page (bounded).
+ */
+async function pageControlled(timeoutMs: number): Promise<void> {
+  if (navigator.serviceWorker.controller !== null) return
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer)
+      resolve()
+    }
+    const timer = setTimeout(done, timeoutMs)
+    navigator.serviceWorker.addEventListener('controllerchange', done, { once: true })
+  })
 }
 
 /** localStorage, or nothing (memory) where it is blocked, as in some private windows. */
