@@ -157,9 +157,9 @@ test(
   async () => {
     const { router, user } = renderRoute('/metrics?range=1h')
     const figure = await screen.findByRole('figure', { name: 'STT latency' }, CHART_WAIT)
-    const plot = within(figure).getByRole('application')
+    const plot = await within(figure).findByRole('application')
 
-    // jsdom has no layout: the chart draws at its 480 px fallback, the plot from x = 56 to 468.
+    // jsdom has no layout: the chart draws at its 480 px fallback, the plot from x ≈ 56 to 468.
     fireEvent.mouseMove(plot, { clientX: 100, clientY: 60 })
     await frame()
     fireEvent.mouseDown(plot, { clientX: 100, clientY: 60 })

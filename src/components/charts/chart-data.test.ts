@@ -1,4 +1,4 @@
-import { clipSpans, latestValue, niceCeil, toChartRows, yScale, type ChartSeries } from './chart-data'
+import { clipSpans, latestValue, niceCeil, toChartRows, unitCeiling, yScale, type ChartSeries } from './chart-data'
 
 const T0 = Date.UTC(2026, 10, 27, 10, 0, 0)
 const series = (label: string, values: (number | null)[], fromMs = T0, stepS = 10): ChartSeries => ({
@@ -63,6 +63,28 @@ test('hidden series do not stretch the y-domain', () => {
   const rows = toChartRows([series('P50', [100]), series('P95', [9000])])
   expect(yScale(rows, ['s0'], []).domain).toEqual([0, 150])
   expect(yScale(rows, ['s0', 's1'], []).domain).toEqual([0, 10_000])
+})
+
+test.each([
+  ['pool use at 100 % with the 80 % threshold', [0.5, 1], [0.8], [0, 1], [0, 0.25, 0.5, 0.75, 1]],
+  ['CPU at 95 %', [0.95], [0.8], [0, 1], [0, 0.25, 0.5, 0.75, 1]],
+  ['an up/down flag', [1, 0, 1], [], [0, 1], [0, 0.25, 0.5, 0.75, 1]],
+  ['error rates far below the ceiling keep their own headroom', [0.01], [0.05, 0.1], [0, 0.15], [0, 0.05, 0.1, 0.15]],
+])('a share stops at 100 %%: %s', (_, values, thresholds, domain, ticks) => {
+  const y = yScale(toChartRows([series('s', values)]), ['s0'], thresholds.map((value) => ({ value })), 5, unitCeiling('ratio'))
+  expect(y.domain).toEqual(domain)
+  expect(y.ticks).toEqual(ticks)
+})
+
+test('a value past the ceiling (bad data) still fits on the axis', () => {
+  const [, max] = yScale(toChartRows([series('s', [1.4])]), ['s0'], [], 5, 1).domain
+  expect(max).toBeGreaterThanOrEqual(1.4)
+})
+
+test('units without a natural maximum have no ceiling', () => {
+  expect(unitCeiling('ms')).toBe(Number.POSITIVE_INFINITY)
+  expect(unitCeiling('rps')).toBe(Number.POSITIVE_INFINITY)
+  expect(unitCeiling('bool')).toBe(1)
 })
 
 test('with neither data nor thresholds the domain is still a valid range', () => {

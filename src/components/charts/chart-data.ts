@@ -2,6 +2,7 @@
  * Pure data preparation for TimeSeriesChart: series on time grids become the row
  * shape Recharts wants, and the y-domain is chosen so every threshold stays on screen.
  */
+import type { MetricUnit } from '@/domain/catalog'
 import { sampleTime } from '@/domain/time-grid'
 
 /** Samples on a grid: values[i] is at fromMs + i * stepS seconds; null is a gap. */
@@ -91,12 +92,14 @@ export interface YScale {
  * The y-axis: from 0 (or below, for negative data) to a round number above both the
  * visible data and every threshold, with headroom so a threshold line never sits on
  * the chart's edge, and ticks on round steps (0, 1 s, 2 s, 3 s, 4 s — not 1.3 s).
+ * `ceiling` is the most the quantity can be (1 for a share): the headroom stops there.
  */
 export function yScale(
   rows: readonly ChartRow[],
   keys: readonly SeriesKey[],
   thresholds: readonly Pick<ChartThreshold, 'value'>[],
   maxTicks = 5,
+  ceiling = Number.POSITIVE_INFINITY,
 ): YScale {
   let max = Number.NEGATIVE_INFINITY
   let min = 0
@@ -114,7 +117,8 @@ export function yScale(
     if (t.value < min) min = t.value
   }
   if (!Number.isFinite(max) || max <= min) return { domain: [min, min + 1], ticks: [min, min + 1] }
-  const top = max * 1.1
+  // A share cannot pass 100 %: headroom above it would be empty axis (0–150 %).
+  const top = max <= ceiling ? Math.min(max * 1.1, ceiling) : max * 1.1
   const bottom = min < 0 ? min * 1.1 : 0
   const step = niceCeil((top - bottom) / (maxTicks - 1))
   const lo = Math.floor(bottom / step) * step
@@ -149,4 +153,9 @@ export function latestValue(values: readonly (number | null)[]): number | null {
     if (v !== null && v !== undefined) return v
   }
   return null
+}
+
+/** The most a value of this unit can be: a share or an up/down flag tops out at 1. */
+export function unitCeiling(unit: MetricUnit): number {
+  return unit === 'ratio' || unit === 'bool' ? 1 : Number.POSITIVE_INFINITY
 }

@@ -3,7 +3,7 @@ import type { MetricUnit } from '@/domain/catalog'
 import { formatValue } from '@/domain/format'
 import { formatClockTime } from '@/lib/format-time'
 import { useElementWidth } from '@/lib/use-element-width'
-import type { ChartSeries, ChartSpan, ChartThreshold } from './chart-data'
+import { unitCeiling, type ChartSeries, type ChartSpan, type ChartThreshold } from './chart-data'
 import { dataExtent, latestSummary, lineGeometry } from './line-geometry'
 
 export interface LineChartProps {
@@ -59,8 +59,8 @@ export const LineChart = memo(function LineChart({
     // Ticks fall on round local times, as the labels are local (formatClockTime).
     const anchor = xDomain?.[0] ?? dataExtent(series)?.[0] ?? 0
     const utcOffsetMs = -new Date(anchor).getTimezoneOffset() * 60_000
-    return lineGeometry({ series, width, height, thresholds, spans, xDomain, utcOffsetMs })
-  }, [series, width, height, thresholds, spans, xDomain])
+    return lineGeometry({ series, width, height, thresholds, spans, xDomain, utcOffsetMs, ceiling: unitCeiling(unit) })
+  }, [series, width, height, thresholds, spans, xDomain, unit])
   const summary = useMemo(
     () => latestSummary(series, (v) => formatValue(unit, v), formatTime),
     [series, unit, formatTime],
@@ -114,11 +114,19 @@ export const LineChart = memo(function LineChart({
               </text>
             </g>
           ))}
-          {geometry.thresholds.map((t) => (
+          {geometry.thresholds.map((t, i) => (
             <g key={`${t.severity}-${t.value}`} className="line-chart-threshold" color={THRESHOLD_COLORS[t.severity]}>
               <line x1={plot.left} x2={right} y1={t.y} y2={t.y} stroke="currentColor" strokeDasharray="6 4" />
-              {/* Above the line, unless that would leave the plot. */}
-              <text x={plot.left + 4} y={t.y - plot.top < FONT_SIZE + 4 ? t.y + FONT_SIZE + 2 : t.y - 4} fill="currentColor">
+              {/*
+                Above the line, unless that would leave the plot; alternate ends, so close
+                thresholds (5 % and 10 %) do not print over each other.
+              */}
+              <text
+                x={i % 2 === 0 ? plot.left + 4 : right - 4}
+                y={t.y - plot.top < FONT_SIZE + 4 ? t.y + FONT_SIZE + 2 : t.y - 4}
+                textAnchor={i % 2 === 0 ? 'start' : 'end'}
+                fill="currentColor"
+              >
                 {`${t.severity} ${format(t.value)}`}
               </text>
             </g>

@@ -65,6 +65,8 @@ export interface LineGeometryInput {
    * local times, as the labels show local time; UTC by default.
    */
   utcOffsetMs?: number
+  /** The most a value can be (1 for a share): the y-axis headroom stops there. */
+  ceiling?: number
 }
 
 /** Everything LineChart draws, in pixels. */
@@ -76,6 +78,7 @@ export function lineGeometry({
   spans = [],
   xDomain: givenXDomain,
   utcOffsetMs = 0,
+  ceiling,
 }: LineGeometryInput): LineGeometry {
   const plot: PlotArea = {
     left: PLOT_MARGIN.left,
@@ -87,7 +90,7 @@ export function lineGeometry({
   const columns = Math.max(1, Math.floor(plot.width / COLUMN_PX))
   const reduced = xDomain === null ? series.map(() => EMPTY) : series.map((s) => reduceGrid(s.data, xDomain[0], xDomain[1], columns))
 
-  const y = yScale(extremeRows(reduced), reduced.map((_, i) => seriesKey(i)), thresholds)
+  const y = yScale(extremeRows(reduced), reduced.map((_, i) => seriesKey(i)), thresholds, undefined, ceiling)
   const [y0, y1] = y.domain
   const toY = (v: number) => plot.top + (1 - (v - y0) / (y1 - y0)) * plot.height
 

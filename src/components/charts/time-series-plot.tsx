@@ -1,0 +1,240 @@
+import { memo, useCallback, useState } from 'react'
+import type { MouseHandlerDataParam, XAxisTickContentProps, YAxisTickContentProps } from 'recharts'
+import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
+import type { MetricUnit } from '@/domain/catalog'
+import { formatValue } from '@/domain/format'
+import { formatExactTime } from '@/lib/format-time'
+import { timeLabelAnchor } from './chart-axes'
+import { seriesKey, type ChartMarker, type ChartRow, type ChartSeries, type ChartSpan, type ChartThreshold, type SeriesKey, type YScale } from './chart-data'
+
+/** Everything the plot draws, decided by TimeSeriesChart; spans and markers already clipped to the range. */
+export interface TimeSeriesPlotProps {
+  title: string
+  width: number
+  height: number
+  rows: readonly ChartRow[]
+  series: readonly ChartSeries[]
+  hidden: ReadonlySet<SeriesKey>
+  unit: MetricUnit
+  y: YScale
+  yAxisWidth: number
+  xDomain: readonly [number, number] | undefined
+  xTicks: readonly number[]
+  thresholds: readonly ChartThreshold[]
+  spans: readonly ChartSpan[]
+  markers: readonly ChartMarker[]
+  onZoom: ((fromMs: number, toMs: number) => void) | undefined
+  formatTime: (ms: number) => string
+  fontSize: number
+}
+
+export const PLOT_MARGIN = { top: 8, right: 12, bottom: 0, left: 0 } as const
+
+const THRESHOLD_COLORS: Record<ChartThreshold['severity'], string> = { warning: '#d97706', critical: '#dc2626' }
+const SPAN_COLORS: Record<ChartSpan['kind'], string> = { pending: '#f59e0b', firing: '#ef4444' }
+const MARKER_COLORS: Record<NonNullable<ChartMarker['tone']>, string> = { active: '#2563eb', calm: '#64748b' }
+const SELECTION_COLOR = '#0ea5e9'
+/**
+ * Recharts computes the vertical grid lines even with `vertical={false}`, measuring a
+ * label per row (a third of a 7-day page's first render); this skips that.
+ */
+const NO_GRID_LINES = (): number[] => []
+
+/** The time under the pointer, from a Recharts mouse event on a time axis. */
+function pointerTime(state: MouseHandlerDataParam): number | null {
+  const t = Number(state.activeLabel)
+  return state.activeLabel === undefined || !Number.isFinite(t) ? null : t
+}
+
+/**
+ * The Recharts drawing of a TimeSeriesChart. No animation (data changes every few
+ * seconds and animating it costs frames and memory on a wall that runs for days); gaps
+ * stay gaps; ticks are chosen by the caller and drawn as plain text, because Recharts'
+ * own tick layout measures every label in the DOM.
+ */
+export const TimeSeriesPlot = memo(function TimeSeriesPlot({
+  title,
+  width,
+  height,
+  rows,
+  series,
+  hidden,
+  unit,
+  y,
+  yAxisWidth,
+  xDomain,
+  xTicks,
+  thresholds,
+  spans: shownSpans,
+  markers: shownMarkers,
+  onZoom,
+  formatTime,
+  fontSize,
+}: TimeSeriesPlotProps) {
+  const [drag, setDrag] = useState<{ from: number; to: number } | null>(null)
+  const plotLeft = PLOT_MARGIN.left + yAxisWidth
+  const format = (v: number) => formatValue(unit, v)
+  const xTick = useCallback(
+    ({ x, y: top, payload }: XAxisTickContentProps) => {
+      const label = formatTime(Number(payload.value))
+      return (
+        <text x={x} y={top} dy="0.71em" textAnchor={timeLabelAnchor(Number(x), label, fontSize, plotLeft, width)} fill="currentColor" fontSize={fontSize}>
+          {label}
+        </text>
+      )
+    },
+    [formatTime, fontSize, plotLeft, width],
+  )
+  const yTick = useCallback(
+    ({ x, y: top, payload }: YAxisTickContentProps) => (
+      <text x={x} y={top} dy="0.355em" textAnchor="end" fill="currentColor" fontSize={fontSize}>
+        {formatValue(unit, Number(payload.value))}
+      </text>
+    ),
+    [unit, fontSize],
+  )
+
+  return (
+    <LineChart
+      width={width}
+      height={height}
+      data={rows}
+      margin={PLOT_MARGIN}
+      title={title}
+      style={onZoom ? { cursor: 'crosshair', userSelect: 'none' } : undefined}
+      onMouseDown={
+        onZoom &&
+        ((state) => {
+          const t = pointerTime(state)
+          if (t !== null) setDrag({ from: t, to: t })
+        })
+      }
+      onMouseMove={
+        onZoom &&
+        ((state) => {
+          const t = pointerTime(state)
+          if (drag !== null && t !== null && t !== drag.to) setDrag({ from: drag.from, to: t })
+        })
+      }
+      onMouseUp={
+        onZoom &&
+        (() => {
+          if (drag !== null && drag.from !== drag.to) onZoom(Math.min(drag.from, drag.to), Math.max(drag.from, drag.to))
+          setDrag(null)
+        })
+      }
+      onMouseLeave={
+        onZoom &&
+        (() => {
+          setDrag(null)
+        })
+      }
+    >
+      <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} verticalCoordinatesGenerator={NO_GRID_LINES} />
+      <XAxis
+        dataKey="t"
+        type="number"
+        scale="time"
+        domain={xDomain ? [xDomain[0], xDomain[1]] : ['dataMin', 'dataMax']}
+        allowDataOverflow={xDomain !== undefined}
+        ticks={xTicks}
+        interval={0}
+        tick={xTick}
+        stroke="currentColor"
+        strokeOpacity={0.4}
+      />
+      <YAxis
+        domain={y.domain}
+        ticks={y.ticks}
+        allowDataOverflow
+        interval={0}
+        tick={yTick}
+        stroke="currentColor"
+        strokeOpacity={0.4}
+        width={yAxisWidth}
+      />
+      {shownSpans.map((s, i) => (
+        <ReferenceArea
+          // Two rules on one metric can change state at the same moment.
+          key={`${s.kind}-${s.fromMs}-${s.label ?? i}`}
+          x1={s.fromMs}
+          x2={s.toMs}
+          fill={SPAN_COLORS[s.kind]}
+          fillOpacity={s.kind === 'firing' ? 0.16 : 0.1}
+          ifOverflow="hidden"
+        />
+      ))}
+      {shownMarkers.map((m) =>
+        m.toMs === undefined ? null : (
+          <ReferenceArea
+            key={`marker-area-${m.label}-${m.fromMs}`}
+            x1={m.fromMs}
+            x2={m.toMs}
+            fill={MARKER_COLORS[m.tone ?? 'active']}
+            fillOpacity={0.08}
+            ifOverflow="hidden"
+          />
+        ),
+      )}
+      {shownMarkers.map((m) => (
+        <ReferenceLine
+          key={`marker-line-${m.label}-${m.fromMs}`}
+          x={m.fromMs}
+          stroke={MARKER_COLORS[m.tone ?? 'active']}
+          strokeDasharray="2 3"
+          ifOverflow="hidden"
+          label={{ value: m.label, position: 'insideTopRight', angle: -90, fill: MARKER_COLORS[m.tone ?? 'active'], fontSize: fontSize - 1 }}
+        />
+      ))}
+      {drag !== null && drag.from !== drag.to && (
+        <ReferenceArea x1={drag.from} x2={drag.to} fill={SELECTION_COLOR} fillOpacity={0.2} stroke={SELECTION_COLOR} ifOverflow="hidden" />
+      )}
+      {thresholds.map((t, i) => (
+        <ReferenceLine
+          key={`${t.severity}-${t.value}`}
+          y={t.value}
+          stroke={THRESHOLD_COLORS[t.severity]}
+          strokeDasharray="6 4"
+          ifOverflow="extendDomain"
+          // Above its line (a line at 0 would put it on the axis), alternating sides so
+          // close thresholds (5 % and 10 % on a 0–100 % axis) do not print over each other.
+          label={{
+            value: `${t.severity} ${format(t.value)}`,
+            position: i % 2 === 0 ? 'insideBottomLeft' : 'insideBottomRight',
+            fill: THRESHOLD_COLORS[t.severity],
+            fontSize,
+          }}
+        />
+      ))}
+      {series.map((s, i) => (
+        <Line
+          key={seriesKey(i)}
+          dataKey={seriesKey(i)}
+          name={s.label}
+          type="linear"
+          stroke={s.color}
+          strokeWidth={1.75}
+          strokeDasharray={s.dash}
+          dot={false}
+          activeDot={{ r: 3 }}
+          connectNulls={false}
+          isAnimationActive={false}
+          hide={hidden.has(seriesKey(i))}
+        />
+      ))}
+      <Tooltip
+        isAnimationActive={false}
+        labelFormatter={(label) => (typeof label === 'number' ? formatExactTime(label) : label)}
+        formatter={(value) => (typeof value === 'number' ? formatValue(unit, value) : 'no data')}
+        contentStyle={{
+          background: 'var(--vigil-tooltip-bg)',
+          border: '1px solid var(--vigil-tooltip-border)',
+          color: 'var(--vigil-tooltip-fg)',
+          fontSize: 12,
+          borderRadius: 6,
+        }}
+        labelStyle={{ color: 'var(--vigil-tooltip-fg)', fontWeight: 600 }}
+      />
+    </LineChart>
+  )
+})
