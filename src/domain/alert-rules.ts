@@ -286,7 +286,8 @@ export const ALERT_INSTANCES: readonly AlertInstance[] = ALERT_RULES.flatMap(exp
 /**
  * The instances that decide each health tile: those whose subject is the component.
  * The host's CPU and memory and the end-to-end turn latency belong to no tile; they
- * show only as alerts.
+ * show only as alerts. A provider's tile also reads the outage alerts of the services
+ * that call it (provider-health.ts).
  */
 export const COMPONENT_ALERTS: Record<ComponentId, readonly AlertInstance[]> = {
   stt: watching('stt'),

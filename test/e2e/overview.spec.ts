@@ -3,7 +3,6 @@ import { COMPONENT_LABELS, COMPONENTS, SERVICE_LABELS, SERVICES } from '@/domain
 import { newPage, screenshot } from './browser'
 
 const COMPONENT_NAMES = COMPONENTS.map((component) => COMPONENT_LABELS[component])
-const CORE_SERVICES = ['STT', 'LLM', 'TTS', 'LiveKit', 'Database']
 const LATENCY_FIGURES = SERVICES.map((service) => `${SERVICE_LABELS[service]} latency`)
 const ROUTES = [
   { link: 'Overview', path: '/', heading: 'Overview' },
@@ -121,19 +120,19 @@ test('after opening a ?scenario= link, the Scenario control still switches the s
   await expect.poll(() => stateOf(page, 'STT'), { timeout: 20_000 }).toBe('down')
 })
 
-test('/?scenario=openai-outage loaded directly shows STT down', async () => {
+test('/?scenario=openai-outage loaded directly shows STT and the OpenAI API down, the Groq API up', async () => {
   const page = await newPage()
   await openOverview(page, '/?scenario=openai-outage')
   await expect.poll(() => stateOf(page, 'STT'), { timeout: 20_000 }).toBe('down')
+  await expect.poll(() => stateOf(page, 'OpenAI API'), { timeout: 20_000 }).toBe('down')
+  expect(await stateOf(page, 'Groq API')).toBe('up')
 })
 
-test('/?scenario=healthy shows every core service up', async () => {
+test('/?scenario=healthy shows every component up, the API providers included', async () => {
   const page = await newPage()
   await openOverview(page, '/?scenario=healthy')
   const strip = await loadedHealthStrip(page)
-  expect(Object.fromEntries(CORE_SERVICES.map((service) => [service, strip[service]]))).toEqual(
-    Object.fromEntries(CORE_SERVICES.map((service) => [service, 'up'])),
-  )
+  expect(strip).toEqual(Object.fromEntries(COMPONENT_NAMES.map((component) => [component, 'up'])))
 })
 
 // Like every test here, it also fails if any page logs a console error (see browser.ts).

@@ -56,6 +56,16 @@ test('during an OpenAI outage the STT item says down', async () => {
   expect(stt).toHaveTextContent(/\bdown\b/)
 })
 
+test('during an OpenAI outage the OpenAI API item says down with the rule that decided it; Groq API stays up', async () => {
+  givenScenario('openai-outage')
+  renderRoute('/')
+
+  const items = await healthItems()
+  const item = (name: string) => items.find((i) => i.textContent.startsWith(name))
+  expect(item('OpenAI API')).toHaveTextContent('OpenAI API: down. STT and TTS down > 1 min — firing')
+  expect(item('Groq API')).toHaveTextContent(/^Groq API: up\. /)
+})
+
 test('when a health refresh fails, the strip keeps its items and says it is stale', async () => {
   const { queryClient } = renderRoute('/')
   expect(await healthItems()).toHaveLength(7)

@@ -1,7 +1,8 @@
 import { apiFetch } from '@/api/client'
-import { alertHistoryResponse, alertsResponse, healthResponse, simulatorState } from '@/api/schemas'
-import { COMPONENTS } from '@/domain/catalog'
-import { givenScenario, setMockNow } from '../../../test/mock-backend'
+import { alertHistoryResponse, alertsResponse, healthResponse, simulatorState, type ComponentHealth } from '@/api/schemas'
+import { COMPONENTS, SCENARIOS, type ComponentId, type ScenarioName } from '@/domain/catalog'
+import { ALERT_INSTANCES, ALERT_RULES } from '@/domain/alert-rules'
+import { givenScenario, givenSeed, setMockNow } from '../../../test/mock-backend'
 
 const NOW = Date.parse('2026-11-27T12:00:00Z')
 
@@ -35,6 +36,102 @@ test('switching to an OpenAI outage over HTTP takes STT and TTS down and leaves 
   expect(stt?.reason).toMatch(/firing/)
 })
 
+type Tiles = Record<ComponentId, ComponentHealth['state']>
+const ALL_UP: Tiles = { stt: 'up', llm: 'up', tts: 'up', livekit: 'up', database: 'up', openai: 'up', groq: 'up' }
+const tiles = (body: Awaited<ReturnType<typeof health>>) =>
+  Object.fromEntries(body.components.map((c) => [c.id, c.state])) as Tiles
+const provider = (body: Awaited<ReturnType<typeof health>>, id: 'openai' | 'groq') => {
+  const tile = body.components.find((c) => c.id === id)
+  return { state: tile?.state, ruleId: tile?.ruleId, reason: tile?.reason }
+}
+
+/**
+ * Every scenario as a responder should see it, on the default seed: what each tile says,
+ * and for the two providers, the rule that decided (null: no rule fires) and its text.
+ */
+test.each<[ScenarioName, Partial<Tiles>, Record<'openai' | 'groq', { ruleId: string | null; reason: RegExp }>]>([
+  ['healthy', {}, {
+    openai: { ruleId: null, reason: /^All rules inactive \(quota use \d/ },
+    groq: { ruleId: null, reason: /^All rules inactive \(quota use \d/ },
+  }],
+  // STT and TTS both call OpenAI; both failing is OpenAI failing. Groq, the LLM's
+  // fallback, is not involved.
+  ['openai-outage', { stt: 'down', tts: 'down', openai: 'down' }, {
+    openai: { ruleId: 'service-down', reason: /^STT and TTS down > 1 min — firing$/ },
+    groq: { ruleId: null, reason: /^All rules inactive/ },
+  }],
+  // The LLM times out against its local Ollama: neither provider is to blame.
+  ['llm-timeout', { llm: 'down' }, {
+    openai: { ruleId: null, reason: /^All rules inactive/ },
+    groq: { ruleId: null, reason: /^All rules inactive/ },
+  }],
+  ['livekit-outage', { livekit: 'down' }, {
+    openai: { ruleId: null, reason: /^All rules inactive/ },
+    groq: { ruleId: null, reason: /^All rules inactive/ },
+  }],
+  ['db-connection-lost', { database: 'down' }, {
+    openai: { ruleId: null, reason: /^All rules inactive/ },
+    groq: { ruleId: null, reason: /^All rules inactive/ },
+  }],
+  // Both quotas are used up: that, the providers' own series, decides before their callers' errors.
+  ['rate-limiting', { stt: 'down', tts: 'down', openai: 'down', groq: 'down' }, {
+    openai: { ruleId: 'quota-exceeded', reason: /^OpenAI API quota use 100 % ≥ 100 % — firing$/ },
+    groq: { ruleId: 'quota-exceeded', reason: /^Groq API quota use 100 % ≥ 100 % — firing$/ },
+  }],
+  // A starved host slows and troubles every service alike, the LLM on Ollama too:
+  // warnings, not a provider outage.
+  ['slow-degradation', { stt: 'degraded', llm: 'degraded', tts: 'degraded' }, {
+    openai: { ruleId: null, reason: /^All rules inactive/ },
+    groq: { ruleId: null, reason: /^All rules inactive/ },
+  }],
+])('%s: every tile, and the rule that decided each provider', async (scenario, changed, providers) => {
+  givenScenario(scenario)
+  const body = await health()
+
+  expect(tiles(body)).toEqual({ ...ALL_UP, ...changed })
+  for (const id of ['openai', 'groq'] as const) {
+    const { ruleId, reason } = provider(body, id)
+    expect(ruleId, id).toBe(providers[id].ruleId)
+    expect(reason, id).toMatch(providers[id].reason)
+  }
+})
+
+test.each([1, 2, 3, 42, 7777])('with seed %i, only an OpenAI outage or used-up quotas take a provider tile off up', async (seed) => {
+  givenSeed(seed)
+  const verdicts: Record<string, [unknown, unknown]> = {}
+  for (const scenario of SCENARIOS) {
+    givenScenario(scenario)
+    const body = await health()
+    verdicts[scenario] = [provider(body, 'openai').state, provider(body, 'groq').state]
+  }
+  expect(verdicts).toEqual({
+    healthy: ['up', 'up'],
+    'openai-outage': ['down', 'up'],
+    'llm-timeout': ['up', 'up'],
+    'livekit-outage': ['up', 'up'],
+    'db-connection-lost': ['up', 'up'],
+    'rate-limiting': ['down', 'down'],
+    'slow-degradation': ['up', 'up'],
+  })
+})
+
+/**
+ * An OpenAI outage as it unfolds (the scenario began 20 minutes before NOW): errors
+ * first, the services' up checks failing a minute in and firing a minute later.
+ */
+test.each<[string, number, ComponentHealth['state'], string | null, RegExp]>([
+  ['just before it', -0.5, 'up', null, /^All rules inactive \(quota use \d/],
+  ['30 s in', 0.5, 'degraded', 'error-rate-critical', /^STT and TTS error rate > 10 % — pending$/],
+  ['3 min in', 3, 'down', 'service-down', /^STT and TTS down > 1 min — firing$/],
+])('an OpenAI outage %s: the OpenAI tile', async (_when, minutesIn, state, ruleId, reason) => {
+  givenScenario('openai-outage')
+  setMockNow(NOW - 20 * 60_000 + minutesIn * 60_000)
+  const openai = (await health()).components.find((c) => c.id === 'openai')
+  expect(openai?.state).toBe(state)
+  expect(openai?.ruleId).toBe(ruleId)
+  expect(openai?.reason).toMatch(reason)
+})
+
 test.each([
   ['livekit-outage', 'livekit'],
   ['db-connection-lost', 'database'],
@@ -45,7 +142,10 @@ test.each([
 
 test('alerts list every rule instance; an outage fires the STT error-rate alert with its playbook', async () => {
   const calm = await apiFetch('/api/alerts', alertsResponse)
-  expect(calm.alerts.length).toBeGreaterThan(10)
+  expect(calm.alerts.map((a) => a.id)).toEqual(ALERT_INSTANCES.map((i) => i.id))
+  // The runbook's eight rules and no others: provider tiles add no rule of their own.
+  expect([...new Set(calm.alerts.map((a) => a.ruleId))]).toEqual(ALERT_RULES.map((r) => r.id))
+  expect(ALERT_RULES).toHaveLength(8)
   expect(calm.alerts.filter((a) => a.state === 'firing')).toEqual([])
 
   givenScenario('openai-outage')

@@ -1,6 +1,6 @@
 import { http } from 'msw'
 import { COMPONENT_LABELS, COMPONENTS, PROVIDERS, SERVICES, type ComponentId } from '@/domain/catalog'
-import { componentHealth } from '@/domain/alert-engine'
+import { healthVerdict } from '@/domain/provider-health'
 import { healthResponse, type ComponentHealth } from '@/api/schemas'
 import { simConfig, type World } from '../world'
 import { evaluateAlerts, HEALTH_WINDOW_MS } from './evaluate'
@@ -12,7 +12,7 @@ export function healthHandlers(world: World) {
       const nowMs = world.now()
       const results = evaluateAlerts(simConfig(world.read().sim), nowMs, HEALTH_WINDOW_MS)
       const components = COMPONENTS.map((id): ComponentHealth => {
-        const verdict = componentHealth(id, results)
+        const verdict = healthVerdict(id, results)
         return { id, name: COMPONENT_LABELS[id], kind: kindOf(id), state: verdict.state, reason: verdict.reason, ruleId: verdict.ruleId }
       })
       return reply(world, healthResponse, { at: iso(nowMs), components })
