@@ -17,6 +17,7 @@ import {
 } from '@/api/schemas'
 import { ALERT_INSTANCES } from '@/domain/alert-rules'
 import { canTransition, validateTransition } from '@/domain/incident-status'
+import { checklistEventText } from '@/domain/step-labels'
 import { findPerson, rosterLevel } from './roster'
 
 export interface DbState {
@@ -361,7 +362,7 @@ export function setChecklistStep(
   incident.checklist = request.done
     ? [...incident.checklist, request.stepId]
     : incident.checklist.filter((s) => s !== request.stepId)
-  addEvent(db, incident.id, at, request.actor ?? ANONYMOUS, 'checklist', `${request.done ? 'Checked' : 'Unchecked'}: ${request.stepId}`)
+  addEvent(db, incident.id, at, request.actor ?? ANONYMOUS, 'checklist', checklistEventText(request.stepId, request.done))
   touch(incident, at)
   return ok(incident)
 }

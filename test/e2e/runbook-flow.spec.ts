@@ -89,6 +89,11 @@ async function expectTimeline(page: Page, expected: readonly string[]): Promise<
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim()
 
+// A tick is on the timeline (and in the report) in the runbook's words, not as a step id.
+const ASSESSED = 'Checked: Triage — Assess: Determine severity level'
+const ASSIGNED = 'Checked: Triage — Assign: Assign to on-call engineer'
+const MANUAL = 'Checked: Detection — Manual: User reports issue'
+
 test('a P1 from declaration to report: process steps, resolve, the three messages, one posted, the report downloaded', async () => {
   const page = await newPage({ viewport: { width: 1440, height: 900 } })
   const title = 'Voice agent silent on every call'
@@ -116,11 +121,11 @@ test('a P1 from declaration to report: process steps, resolve, the three message
     await expect.poll(() => box.isChecked()).toBe(true)
   }
   await tick(assess)
-  await expectTimeline(page, ['Checked: triage.assess'])
+  await expectTimeline(page, [ASSESSED])
   await tick(assign)
-  await expectTimeline(page, ['Checked: triage.assess', 'Checked: triage.assign'])
+  await expectTimeline(page, [ASSESSED, ASSIGNED])
   await tick(manual)
-  await expectTimeline(page, ['Checked: triage.assess', 'Checked: triage.assign', 'Checked: detection.manual'])
+  await expectTimeline(page, [ASSESSED, ASSIGNED, MANUAL])
   await expect.poll(() => triage.innerText().then(collapse)).toContain('2 of 3')
   await expect.poll(() => process.innerText().then(collapse)).toContain('3 of 15 steps')
 
@@ -134,7 +139,7 @@ test('a P1 from declaration to report: process steps, resolve, the three message
   await resolve.getByRole('button', { name: 'Resolve', exact: true }).click()
   await resolve.waitFor({ state: 'detached', timeout: 15_000 })
   await expect.poll(() => status.inputValue()).toBe('resolved')
-  await expectTimeline(page, ['Checked: detection.manual', 'Status investigating → resolved'])
+  await expectTimeline(page, [MANUAL, 'Status investigating → resolved'])
   await expectTimeline(page, [`Root cause: ${rootCause}`])
   await expectTimeline(page, [`Resolution: ${resolution}`])
 
@@ -222,8 +227,8 @@ test('a P1 from declaration to report: process steps, resolve, the three message
   const rows = timeline.slice(2)
   for (const text of [
     `Declared P1 — ${title}`,
-    'Checked: triage.assess',
-    'Checked: triage.assign',
+    ASSESSED,
+    ASSIGNED,
     'Status investigating → resolved',
     `Root cause: ${rootCause}`,
     `Resolution: ${resolution}`,

@@ -62,12 +62,15 @@ test('ticking a process step saves it, counts it in its phase and writes it on t
   expect(assess).toBeChecked()
   expect(within(triage).getByText('1 of 3')).toBeInTheDocument()
 
-  expect(await within(await timelineList()).findByText('Checked: triage.assess', {}, LOAD)).toBeInTheDocument()
-  expect(await timelineTexts(queryClient, incident.id)).toContain('Checked: triage.assess')
+  // The timeline says what was done in the runbook's words, not the step's id.
+  const checked = 'Checked: Triage — Assess: Determine severity level'
+  expect(await within(await timelineList()).findByText(checked, {}, LOAD)).toBeInTheDocument()
+  expect(await timelineTexts(queryClient, incident.id)).toContain(checked)
+  expect(within(await timelineList()).queryByText(/triage\.assess/)).not.toBeInTheDocument()
 
   await user.click(assess)
   expect(assess).not.toBeChecked()
-  expect(await within(await timelineList()).findByText('Unchecked: triage.assess', {}, LOAD)).toBeInTheDocument()
+  expect(await within(await timelineList()).findByText('Unchecked: Triage — Assess: Determine severity level', {}, LOAD)).toBeInTheDocument()
 })
 
 test('a tick the server refuses is rolled back and the reason is said beside the step', async () => {
@@ -104,7 +107,7 @@ test('the playbook an alert suggests is there to follow: its steps tick onto the
   await user.click(within(rateLimiting).getByRole('checkbox', { name: 'Add more API keys (load balance)' }))
   expect(within(rateLimiting).getByText('1 of 4')).toBeInTheDocument()
   await waitFor(async () => {
-    expect(await timelineTexts(queryClient, incident.id)).toContain('Checked: playbook.rate-limiting.add-api-keys')
+    expect(await timelineTexts(queryClient, incident.id)).toContain('Checked: Rate Limiting Triggered — Add more API keys (load balance)')
   })
 
   await user.click(within(rateLimiting).getByRole('button', { name: 'Copy: Check rate limit logs' }))
@@ -276,7 +279,7 @@ test('the post-incident checklist ticks onto the timeline like every other step'
   expect(item).toBeChecked()
   expect(within(within(section).getByRole('group', { name: 'Post-incident checklist' })).getByText('1 of 6')).toBeInTheDocument()
   await waitFor(async () => {
-    expect(await timelineTexts(queryClient, incident.id)).toContain('Checked: post-incident-checklist.create-report')
+    expect(await timelineTexts(queryClient, incident.id)).toContain('Checked: Post-incident checklist — Create incident report')
   })
 })
 

@@ -345,8 +345,22 @@ test('checklist steps tick and untick, each on the timeline; a repeated tick cha
   expect(unticked).toMatchObject({ checklist: [], version: 3 })
 
   expect((await timeline(data.id)).filter((e) => e.kind === 'checklist').map((e) => e.text)).toEqual([
-    'Checked: triage.assess',
-    'Unchecked: triage.assess',
+    'Checked: Triage — Assess: Determine severity level',
+    'Unchecked: Triage — Assess: Determine severity level',
+  ])
+})
+
+test('the timeline names playbook and post-incident steps in the runbook\'s words, and an unknown step by its id', async () => {
+  const { data } = await declare()
+  const path = `/api/incidents/${data.id}/checklist`
+  let version = data.version
+  for (const stepId of ['playbook.rate-limiting.add-api-keys', 'post-incident-checklist.create-report', 'playbook.disk-full.free-space']) {
+    version = (await change(path, version, { stepId, done: true })).data.version
+  }
+  expect((await timeline(data.id)).filter((e) => e.kind === 'checklist').map((e) => e.text)).toEqual([
+    'Checked: Rate Limiting Triggered — Add more API keys (load balance)',
+    'Checked: Post-incident checklist — Create incident report',
+    'Checked: playbook.disk-full.free-space',
   ])
 })
 
