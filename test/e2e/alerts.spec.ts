@@ -1,15 +1,15 @@
 /**
  * Metrics and alerting in the built app: an outage fires its alert, turns the health
  * strip and shades its chart; a healthy world fires nothing; the Range control and the
- * log filter live in the URL; and the week-long Metrics view is measured with
- * downsampling on and off (printed, not asserted: the figures go to BENCHMARKS.md).
+ * log filter live in the URL. The week-long Metrics view's benchmarks are in
+ * metrics-bench.spec.ts.
  */
-import { mkdirSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { ALERT_INSTANCES } from '@/domain/alert-rules'
 import { COMPONENT_LABELS, COMPONENTS } from '@/domain/catalog'
 import { METRIC_FIGURES } from '@/features/metrics/metric-figures'
-import { newPage, SCREENSHOT_DIR } from './browser'
+import { newPage } from './browser'
+import { allFiguresDrawn, fullPageScreenshot, openPage } from './metrics-page'
 
 const COMPONENT_NAMES = COMPONENTS.map((component) => COMPONENT_LABELS[component])
 /** Recharts' ReferenceArea fill for a firing span (time-series-chart.tsx, SPAN_COLORS.firing). */
@@ -22,19 +22,6 @@ function alertName(id: string): string {
 }
 
 const STT_ERROR_RATE = alertName('error-rate-critical:stt')
-
-/** A full-page PNG under test-results/screenshots/ (the harness's screenshot() takes the viewport only). */
-async function fullPageScreenshot(page: Page, name: string): Promise<string> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  const path = `${SCREENSHOT_DIR}${name}.png`
-  await page.screenshot({ path, fullPage: true, animations: 'disabled' })
-  return path
-}
-
-async function openPage(page: Page, path: string, heading: string): Promise<void> {
-  await page.goto(path)
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor()
-}
 
 /**
  * The health strip read as a screen reader does: each item of the list "Service health"
@@ -97,10 +84,12 @@ test('openai-outage: /alerts lists "STT error rate > 10 %" as firing, with its c
   await fullPageScreenshot(page, 'alerts-openai-outage-1440x900')
 })
 
-test('openai-outage: the Overview shows STT not up and the alert in its "Firing alerts" panel', async () => {
+test('openai-outage: the Overview shows STT and the OpenAI API not up, Groq up, and the alert in its "Firing alerts" panel', async () => {
   const page = await newPage()
   await openPage(page, '/?scenario=openai-outage', 'Overview')
   await expect.poll(async () => (await healthStrip(page)).STT ?? 'missing', { timeout: 20_000 }).toMatch(/^(degraded|down)$/)
+  await expect.poll(async () => (await healthStrip(page))['OpenAI API'] ?? 'missing', { timeout: 20_000 }).toMatch(/^(degraded|down)$/)
+  expect((await healthStrip(page))['Groq API']).toBe('up')
 
   const panel = page.getByRole('region', { name: 'Firing alerts' })
   await panel.getByRole('listitem').filter({ hasText: STT_ERROR_RATE }).waitFor({ timeout: 20_000 })
@@ -163,147 +152,6 @@ test('the Range control writes range=7d into the URL and every figure redraws ov
   await allFiguresDrawn(page, 60_000)
   for (const figure of METRIC_FIGURES) expect(await page.getByRole('figure', { name: figure.title, exact: true }).count(), figure.title).toBe(1)
 })
-
-interface WeekLoad {
-  /** performance.now() (ms since the navigation started) at the first frame with every figure drawn. */
-  paintedMs: number
-  longestTaskMs: number
-  longTasks: number
-  longTaskTotalMs: number
-  /** Chromium's main-thread TaskDuration over the load (CDP Performance.getMetrics), ms. */
-  mainThreadBusyMs: number
-}
-
-interface LongTaskEntry {
-  start: number
-  duration: number
-}
-
-/** The ids of figures that have no series line with path data yet. */
-function undrawnFigures(page: Page): Promise<string[]> {
-  return page.evaluate((ids) => {
-    return ids.filter((id) => {
-      const curves = [...(document.getElementById(id)?.querySelectorAll('path.recharts-line-curve') ?? [])]
-      return !curves.some((curve) => /^M\s*[\d.-]/.test(curve.getAttribute('d') ?? ''))
-    })
-  }, METRIC_FIGURES.map((figure) => figure.id))
-}
-
-async function allFiguresDrawn(page: Page, timeout: number): Promise<void> {
-  await expect.poll(() => undrawnFigures(page), { timeout, interval: 250 }).toEqual([])
-}
-
-/**
- * Opens the week view in a warm context (chunks cached, mock worker installed by a
- * short-range visit first) and measures, in the page, the first frame in which every
- * figure has drawn its line, and the long tasks until then.
- */
-async function measureWeekLoad(page: Page, path: string): Promise<WeekLoad> {
-  await page.addInitScript(() => {
-    const store = globalThis as unknown as { vigilLongTasks: LongTaskEntry[] }
-    store.vigilLongTasks = []
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) store.vigilLongTasks.push({ start: entry.startTime, duration: entry.duration })
-    }).observe({ type: 'longtask', buffered: true })
-  })
-  await openPage(page, '/metrics?range=15m', 'Metrics')
-  await allFiguresDrawn(page, 30_000)
-
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Performance.enable')
-  const taskDuration = async () =>
-    (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0
-  const busyBefore = await taskDuration()
-
-  await page.goto(path)
-  const painted = await page.waitForFunction(
-    (ids) => {
-      for (const id of ids) {
-        const curves = [...(document.getElementById(id)?.querySelectorAll('path.recharts-line-curve') ?? [])]
-        if (!curves.some((curve) => /^M\s*[\d.-]/.test(curve.getAttribute('d') ?? ''))) return false
-      }
-      return performance.now()
-    },
-    METRIC_FIGURES.map((figure) => figure.id),
-    { polling: 'raf', timeout: 400_000 },
-  )
-  const paintedMs = Number(await painted.jsonValue())
-  const busyAfter = await taskDuration()
-  const tasks = await page.evaluate(
-    (until) => (globalThis as unknown as { vigilLongTasks: LongTaskEntry[] }).vigilLongTasks.filter((t) => t.start <= until),
-    paintedMs,
-  )
-  await cdp.detach()
-  return {
-    paintedMs,
-    longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
-    longTasks: tasks.length,
-    longTaskTotalMs: tasks.reduce((sum, t) => sum + t.duration, 0),
-    mainThreadBusyMs: (busyAfter - busyBefore) * 1000,
-  }
-}
-
-/** Loads the week view in fresh contexts, `times` over; the first load's page is screenshotted when `shot` is given. */
-async function weekLoads(path: string, times: number, shot?: string): Promise<WeekLoad[]> {
-  const loads: WeekLoad[] = []
-  for (let run = 0; run < times; run++) {
-    const page = await newPage()
-    loads.push(await measureWeekLoad(page, path))
-    // Loaded means loaded without errors: every figure drawn, no panel saying it failed
-    // (console errors fail the test in browser.ts).
-    await allFiguresDrawn(page, 5_000)
-    expect(await page.getByText(/could not be loaded/).count()).toBe(0)
-    if (run === 0 && shot !== undefined) await fullPageScreenshot(page, shot)
-    await page.close()
-  }
-  return loads
-}
-
-function median(values: readonly number[]): number {
-  const sorted = values.toSorted((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
-}
-
-function summary(loads: readonly WeekLoad[]): WeekLoad {
-  return {
-    paintedMs: median(loads.map((l) => l.paintedMs)),
-    longestTaskMs: median(loads.map((l) => l.longestTaskMs)),
-    longTasks: median(loads.map((l) => l.longTasks)),
-    longTaskTotalMs: median(loads.map((l) => l.longTaskTotalMs)),
-    mainThreadBusyMs: median(loads.map((l) => l.mainThreadBusyMs)),
-  }
-}
-
-function describeLoad(load: WeekLoad): string {
-  const ms = (value: number) => `${String(Math.round(value))} ms`
-  return `all figures painted ${ms(load.paintedMs)} after navigation; longest task ${ms(load.longestTaskMs)}; ${String(load.longTasks)} long tasks, ${ms(load.longTaskTotalMs)}; main thread busy ${ms(load.mainThreadBusyMs)}`
-}
-
-// Downsampling off asks for 10 s data over a week (60,480 points a series): a load takes
-// minutes on a shared 2-core machine, so this test is given ten. Nothing here is a limit.
-// It is a benchmark, not a check: `npm run bench:browser` runs it; `npm test` skips it.
-test.skipIf(process.env.VIGIL_E2E_BENCH !== '1')(
-  'the 7-day view loads every figure with downsampling on and off (measured and printed, not asserted)',
-  async () => {
-    const reduced = await weekLoads('/metrics?range=7d', 3, 'metrics-7d-1440x900')
-    const full = await weekLoads('/metrics?range=7d&downsample=off', 1)
-    const on = summary(reduced)
-    const off = summary(full)
-    const ratio = (a: number, b: number) => (b > 0 ? `×${(a / b).toFixed(1)}` : 'n/a')
-    console.log(
-      [
-        '[bench] /metrics?range=7d in Chromium, 1440×900, warm context (chunks cached, mock worker installed)',
-        ...reduced.map((load, i) => `  downsample on,  run ${String(i + 1)}: ${describeLoad(load)}`),
-        ...full.map((load, i) => `  downsample off, run ${String(i + 1)}: ${describeLoad(load)}`),
-        `  median on : ${describeLoad(on)}`,
-        `  off / on  : painted ${ratio(off.paintedMs, on.paintedMs)}, longest task ${ratio(off.longestTaskMs, on.longestTaskMs)}, main thread busy ${ratio(off.mainThreadBusyMs, on.mainThreadBusyMs)}`,
-      ].join('\n'),
-    )
-    for (const load of [...reduced, ...full]) expect(load.paintedMs).toBeGreaterThan(0)
-  },
-  600_000,
-)
 
 // ---------------------------------------------------------------- 4. the log tail's filter
 

@@ -1,0 +1,50 @@
+/**
+ * Reading the Metrics page in the browser, shared by the alert tests and the Metrics
+ * benchmarks: which figures have drawn a line, and waiting until all have.
+ */
+import { mkdirSync } from 'node:fs'
+import type { Page } from 'playwright-core'
+import { METRIC_FIGURES } from '@/features/metrics/metric-figures'
+import { SCREENSHOT_DIR } from './browser'
+
+export const FIGURE_IDS = METRIC_FIGURES.map((figure) => figure.id)
+
+export async function openPage(page: Page, path: string, heading: string): Promise<void> {
+  await page.goto(path)
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor()
+}
+
+/** A full-page PNG under test-results/screenshots/ (the harness's screenshot() takes the viewport only). */
+export async function fullPageScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  const path = `${SCREENSHOT_DIR}${name}.png`
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' })
+  return path
+}
+
+/** The ids of figures that have no series line with path data yet. */
+export function undrawnFigures(page: Page): Promise<string[]> {
+  return page.evaluate((ids) => {
+    return ids.filter((id) => {
+      const curves = [...(document.getElementById(id)?.querySelectorAll('path.recharts-line-curve') ?? [])]
+      return !curves.some((curve) => /^M\s*[\d.-]/.test(curve.getAttribute('d') ?? ''))
+    })
+  }, FIGURE_IDS)
+}
+
+export async function allFiguresDrawn(page: Page, timeout: number): Promise<void> {
+  await expect.poll(() => undrawnFigures(page), { timeout, interval: 250 }).toEqual([])
+}
+
+/** Every figure's drawn lines, as one string per figure: a change means the figure was redrawn with new data. */
+export function drawnLines(page: Page): Promise<Record<string, string>> {
+  return page.evaluate((ids) => {
+    const lines: Record<string, string> = {}
+    for (const id of ids) {
+      lines[id] = [...(document.getElementById(id)?.querySelectorAll('path.recharts-line-curve') ?? [])]
+        .map((curve) => curve.getAttribute('d') ?? '')
+        .join('|')
+    }
+    return lines
+  }, FIGURE_IDS)
+}
