@@ -36,15 +36,28 @@ export async function allFiguresDrawn(page: Page, timeout: number): Promise<void
   await expect.poll(() => undrawnFigures(page), { timeout, interval: 250 }).toEqual([])
 }
 
-/** Every figure's drawn lines, as one string per figure: a change means the figure was redrawn with new data. */
-export function drawnLines(page: Page): Promise<Record<string, string>> {
-  return page.evaluate((ids) => {
-    const lines: Record<string, string> = {}
+type RedrawStore = { vigilRedrawn: Set<string> }
+
+/**
+ * Starts recording, in the page, which figures redraw a line from now on (a
+ * MutationObserver on the lines' path data), so a benchmark can wait for every figure
+ * without copying megabytes of path data out of the page on each poll.
+ */
+export async function watchRedraws(page: Page): Promise<void> {
+  await page.evaluate((ids) => {
+    const store = globalThis as unknown as RedrawStore
+    store.vigilRedrawn = new Set()
     for (const id of ids) {
-      lines[id] = [...(document.getElementById(id)?.querySelectorAll('path.recharts-line-curve') ?? [])]
-        .map((curve) => curve.getAttribute('d') ?? '')
-        .join('|')
+      const figure = document.getElementById(id)
+      if (figure === null) continue
+      new MutationObserver((records) => {
+        if (records.some((r) => r.target instanceof Element && r.target.classList.contains('recharts-line-curve'))) store.vigilRedrawn.add(id)
+      }).observe(figure, { subtree: true, attributes: true, attributeFilter: ['d'] })
     }
-    return lines
   }, FIGURE_IDS)
+}
+
+/** The figures that have not redrawn a line since watchRedraws. */
+export function notRedrawn(page: Page): Promise<string[]> {
+  return page.evaluate((ids) => ids.filter((id) => !(globalThis as unknown as RedrawStore).vigilRedrawn.has(id)), FIGURE_IDS)
 }

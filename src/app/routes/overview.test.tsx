@@ -66,6 +66,15 @@ test('during an OpenAI outage the OpenAI API item says down with the rule that d
   expect(item('Groq API')).toHaveTextContent(/^Groq API: up\. /)
 })
 
+test('an LLM timeout shades the LLM latency chart where its P95 rule was pending and firing, and says so', async () => {
+  givenScenario('llm-timeout')
+  renderRoute('/')
+
+  const llm = await screen.findByRole('figure', { name: 'LLM latency' }, CHART_WAIT)
+  expect(await within(llm).findByText(/^Shaded: .*LLM P95 latency > 3 s firing \d\d:\d\d–\d\d:\d\d/)).toBeInTheDocument()
+  expect(within(screen.getByRole('figure', { name: 'STT latency' })).queryByText(/^Shaded: /)).not.toBeInTheDocument()
+}, SLOW_TEST_MS)
+
 test('when a health refresh fails, the strip keeps its items and says it is stale', async () => {
   const { queryClient } = renderRoute('/')
   expect(await healthItems()).toHaveLength(7)

@@ -5,7 +5,7 @@ import type { MetricsResponse } from '@/api/schemas'
 import { SERVICES, type Service } from '@/domain/catalog'
 import { QueryPanel, Skeleton } from '@/components/ui/panel'
 import { LineChart } from '@/components/charts/line-chart'
-import { LATENCY_QUERY, LATENCY_REFRESH_MS, latencySeries, latencyThresholds, latencyTitle } from './latency-series'
+import { LATENCY_QUERY, LATENCY_REFRESH_MS, latencySeries, latencySpans, latencyThresholds, latencyTitle } from './latency-series'
 
 /** STT, LLM and TTS latency (P50, P95) over the last hour, one query for all six series. */
 export function LatencyOverview() {
@@ -30,7 +30,8 @@ const LatencyCharts = memo(function LatencyCharts({ data }: { data: MetricsRespo
 function ServiceLatencyChart({ service, data }: { service: Service; data: MetricsResponse }) {
   const series = useMemo(() => latencySeries(data, service), [data, service])
   const thresholds = useMemo(() => latencyThresholds(service), [service])
-  return <LineChart title={latencyTitle(service)} series={series} unit="ms" thresholds={thresholds} />
+  const spans = useMemo(() => latencySpans(data, service), [data, service])
+  return <LineChart title={latencyTitle(service)} series={series} unit="ms" thresholds={thresholds} spans={spans} />
 }
 
 function ChartsSkeleton() {

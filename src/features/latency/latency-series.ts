@@ -1,8 +1,10 @@
 import type { MetricsResponse } from '@/api/schemas'
 import type { MetricsQuery } from '@/api/metrics'
 import { SERVICE_LABELS, SERVICES, type MetricId, type Service } from '@/domain/catalog'
-import { thresholdsFor } from '@/domain/alert-rules'
-import type { ChartSeries, ChartThreshold } from '@/components/charts/chart-data'
+import { ALERT_INSTANCES, thresholdsFor } from '@/domain/alert-rules'
+import type { GridSeries } from '@/domain/alert-engine'
+import type { ChartSeries, ChartSpan, ChartThreshold } from '@/components/charts/chart-data'
+import { chartAlertSpans } from '@/components/charts/alert-spans'
 
 const HOUR_MS = 3_600_000
 
@@ -43,4 +45,18 @@ export function latencyThresholds(service: Service): ChartThreshold[] {
 
 export function latencyTitle(service: Service): string {
   return `${SERVICE_LABELS[service]} latency`
+}
+
+/**
+ * Where a latency rule on the service (P95 above its threshold) was pending or firing
+ * over the hour on screen, evaluated on these very series, as on /metrics.
+ */
+export function latencySpans(response: MetricsResponse, service: Service): ChartSpan[] {
+  const grids = new Map<MetricId, GridSeries>()
+  for (const s of response.series) grids.set(s.metric, { fromMs: Date.parse(s.from), stepS: s.step, values: s.values })
+  const latencyMetrics = new Set<MetricId>([`${service}.latency.p50`, `${service}.latency.p95`])
+  return chartAlertSpans(
+    ALERT_INSTANCES.filter((instance) => latencyMetrics.has(instance.metric)),
+    grids,
+  )
 }

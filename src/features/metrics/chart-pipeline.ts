@@ -10,8 +10,7 @@
  */
 import type { Incident, MetricsResponse } from '@/api/schemas'
 import type { MetricId } from '@/domain/catalog'
-import type { AlertInstance } from '@/domain/alert-rules'
-import { alertSpans, type GridSeries } from '@/domain/alert-engine'
+import type { GridSeries } from '@/domain/alert-engine'
 import { m4, pickStep } from '@/domain/downsample'
 import { BASE_STEP_S } from '@/domain/catalog'
 import {
@@ -22,6 +21,7 @@ import {
   type ChartSeries,
   type ChartSpan,
 } from '@/components/charts/chart-data'
+import { chartAlertSpans } from '@/components/charts/alert-spans'
 import { figureAlertInstances, type MetricFigure } from './metric-figures'
 import { LIVE_REFRESH_MS } from './metric-range'
 
@@ -116,39 +116,6 @@ export function chartRows(
   const rows: ChartRow[] = []
   for (let i = 0; i < n; i++) if (kept[i] === 1) rows.push(row(i))
   return rows
-}
-
-/**
- * Where the alerts on a chart were pending or firing, from the series on screen: one
- * span per state of each rule instance, labelled with the alert's name. Spans of one
- * alert and state separated by no more than `mergeGapMs` (a pixel column) of inactive
- * time are joined, so a rule flapping over a week shades a band rather than a hundred
- * slivers. Time without data is not shaded, nor are instances whose series is absent.
- */
-export function chartAlertSpans(
-  instances: readonly AlertInstance[],
-  seriesByMetric: ReadonlyMap<MetricId, GridSeries>,
-  mergeGapMs = 0,
-): ChartSpan[] {
-  const out: ChartSpan[] = []
-  for (const instance of instances) {
-    const series = seriesByMetric.get(instance.metric)
-    if (series === undefined || series.values.length === 0) continue
-    let last: ChartSpan | undefined
-    for (const span of alertSpans(instance, series)) {
-      if (span.state === 'nodata') {
-        last = undefined
-        continue
-      }
-      if (last?.kind === span.state && span.fromMs - last.toMs <= mergeGapMs) {
-        last.toMs = span.toMs
-        continue
-      }
-      last = { fromMs: span.fromMs, toMs: span.toMs, kind: span.state, label: instance.name }
-      out.push(last)
-    }
-  }
-  return out.sort((a, b) => a.fromMs - b.fromMs)
 }
 
 /**
