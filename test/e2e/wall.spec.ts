@@ -59,6 +59,38 @@ function chartsFit(page: Page): Promise<boolean> {
   )
 }
 
+/**
+ * Text in a region that is cut off: every HTML text node (the charts' SVG is the
+ * chart's own business) whose box pokes out of an ancestor that clips it, or that an
+ * ellipsis shortens. Text clamped to a number of lines on purpose (a tile's reason,
+ * whole in its tooltip) is left out, as is screen-reader-only text.
+ */
+function clippedText(page: Page, region: string): Promise<string[]> {
+  return page.getByRole('region', { name: region }).evaluate((root) => {
+    const clipped: string[] = []
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    const range = document.createRange()
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const text = node.textContent?.trim() ?? ''
+      const parent = node.parentElement
+      if (text === '' || parent === null || parent.closest('svg, .sr-only') !== null) continue
+      range.selectNodeContents(node)
+      const rects = [...range.getClientRects()].filter((r) => r.width > 1 && r.height > 1)
+      let cut = false
+      for (let el: HTMLElement | null = parent; el !== null && !cut; el = el === root ? null : el.parentElement) {
+        const style = getComputedStyle(el)
+        if (style.webkitLineClamp !== 'none' && style.webkitLineClamp !== '') break
+        if (style.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1) cut = true
+        if (style.overflowX === 'visible' && style.overflowY === 'visible') continue
+        const box = el.getBoundingClientRect()
+        cut ||= rects.some((r) => r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+      }
+      if (cut) clipped.push(text)
+    }
+    return clipped
+  })
+}
+
 /** Scroll extents against the viewport: the wall must never scroll. */
 function scrollExtents(page: Page) {
   return page.evaluate(() => ({
@@ -134,6 +166,9 @@ test('at 1920×1080 a busy wall fills the screen without scrolling, with no text
   }
   // The charts re-fit after the banner took room.
   await expect.poll(() => chartsFit(page), { timeout: 5_000 }).toBe(true)
+  // Tile names, states and the verdicts beside the key figures are read whole.
+  expect(await clippedText(page, 'Service health')).toEqual([])
+  expect(await clippedText(page, 'Key metrics, last hour')).toEqual([])
   await screenshot(page, 'wall-1920x1080-busy')
 })
 
@@ -146,26 +181,40 @@ test('at 3840×2160 the same wall scales up: no scrolling, text twice as large',
   expect(extents.scrollWidth).toBeLessThanOrEqual(extents.innerWidth)
   expect((await smallestVisibleText(page)).size).toBeGreaterThanOrEqual(32)
   await expect.poll(() => chartsFit(page), { timeout: 5_000 }).toBe(true)
+  expect(await clippedText(page, 'Service health')).toEqual([])
+  expect(await clippedText(page, 'Key metrics, last hour')).toEqual([])
   await screenshot(page, 'wall-3840x2160-busy')
 })
 
-test('under injected faults every panel says it is stale, keeps its data, and recovers when the faults end', async () => {
+test('under injected faults every panel says once that it is stale, keeps its data, and recovers when the faults end', async () => {
   const page = await newPage({ viewport: FULL_HD, colorScheme: 'dark' })
   // A one-second refresh keeps the test short; the staleness rules scale with it.
   await openWall(page, '?refresh=1s&scenario=healthy&seed=1')
-  expect(await page.getByRole('status').count()).toBe(0)
+  // Each panel's live region is in place before anything goes wrong, and says nothing.
+  const statuses = page.getByRole('status')
+  expect(await statuses.allTextContents()).toEqual(['', '', '', ''])
 
   expect((await api(page, '/api/simulator', { faults: { rate: 1, status: 503 } })).status).toBe(200)
-  const stale = page.getByRole('status').filter({ hasText: /^Stale — last data/ })
+  const stale = statuses.filter({ hasText: /Stale — / })
   await expect.poll(() => stale.count(), { timeout: 20_000 }).toBe(4)
-  await expect.poll(async () => (await stale.allTextContents()).join('\n'), { timeout: 15_000 }).toMatch(/last data \d+ s ago/)
+  // The live regions hold one sentence each, with the time and age of the last data; the age is in
+  // whole minutes, so the sentence is not re-announced every second.
+  const sentences = await stale.allTextContents()
+  for (const sentence of sentences) expect(sentence).toMatch(/: Stale — The server failed\. Last data at \d\d:\d\d:\d\d, (under a minute|1 min) ago$/)
+  await page.waitForTimeout(3_000)
+  expect(await stale.allTextContents()).toEqual(sentences)
   // The last good data stays on screen.
   expect(await page.getByRole('list', { name: 'Service health' }).getByRole('listitem').count()).toBe(7)
   for (const name of KEY_FIGURES) expect(await page.getByRole('figure', { name }).count()).toBe(1)
+  // The notices wrap rather than lose words, in the narrow panels too.
+  for (const region of ['Service health', 'Open incidents', 'Alerts', 'Key metrics, last hour']) expect(await clippedText(page, region)).toEqual([])
   await screenshot(page, 'wall-1920x1080-stale')
 
   expect((await api(page, '/api/simulator', { faults: null })).status).toBe(200)
-  await expect.poll(() => page.getByRole('status').count(), { timeout: 40_000 }).toBe(0)
+  await expect.poll(() => stale.count(), { timeout: 40_000 }).toBe(0)
+  // Recovery is announced once too, in the same regions; nothing is left visible.
+  await expect.poll(() => statuses.filter({ hasText: /: data is current again\.$/ }).count(), { timeout: 5_000 }).toBe(4)
+  expect(await page.getByText(/ ago$/).count()).toBe(0)
 
   // Chromium logs every failed response; those 503s were provoked on purpose, nothing else may appear.
   const problems = takeProblems(page)

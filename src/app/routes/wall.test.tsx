@@ -1,4 +1,5 @@
 import { act, screen, within } from '@testing-library/react'
+import { formatTimeOfDay } from '@/features/wall/wall-format'
 import { givenApiFails, givenApiRecovers, seedIncident } from '../../../test/mock-backend'
 import { renderRoute } from '../../../test/render'
 
@@ -109,33 +110,67 @@ test(
 )
 
 test(
-  'a panel whose refreshes fail keeps its data, says it is stale with the age, and recovers by itself',
+  'a panel whose refreshes fail keeps its data, says it is stale with the age in whole minutes, and recovers by itself',
   async () => {
     useFakeClock()
-    renderRoute('/wall')
+    const { queryClient } = renderRoute('/wall')
     const region = await loadedWall()
+    // The live region is there, empty, before anything goes wrong: what is put into it later is announced.
+    const status = within(region).getByRole('status')
+    expect(status).toBeEmptyDOMElement()
 
     givenApiFails('/api/health', 503)
     // One lost refresh is retried quickly and says nothing; failures past two refreshes are reported.
     await advance(6_000)
-    expect(within(region).queryByRole('status')).not.toBeInTheDocument()
+    expect(status).toBeEmptyDOMElement()
     await advance(10_000)
-    const status = within(region).getByRole('status')
-    expect(status).toHaveTextContent(/^Stale — last data 1\d s ago — The server failed\.$/)
+    const lastData = formatTimeOfDay(queryClient.getQueryState(['health'])?.dataUpdatedAt ?? 0)
+    // One sentence, naming the panel, the time of the last data and its age in whole minutes...
+    expect(within(region).getByRole('status')).toBe(status)
+    expect(status.textContent).toBe(`Service health: Stale — The server failed. Last data at ${lastData}, under a minute ago`)
     expect(within(region).getAllByRole('listitem')).toHaveLength(7)
+    // ...that does not change every second, so it is not announced every second.
+    await advance(20_000)
+    expect(status.textContent).toBe(`Service health: Stale — The server failed. Last data at ${lastData}, under a minute ago`)
 
     await advance(2 * MIN)
-    expect(within(region).getByRole('status')).toHaveTextContent(/^Stale — last data 2 min ago/)
+    expect(status.textContent).toBe(`Service health: Stale — The server failed. Last data at ${lastData}, 2 min ago`)
     // Only the failing panel is stale.
     for (const other of ['Open incidents', 'Alerts', 'Key metrics, last hour']) {
-      expect(within(screen.getByRole('region', { name: other })).queryByRole('status')).not.toBeInTheDocument()
+      expect(within(screen.getByRole('region', { name: other })).getByRole('status')).toBeEmptyDOMElement()
     }
 
     givenApiRecovers()
     // The backoff is capped at 30 s, so a returning backend is seen within that.
     await advance(31_000)
-    expect(within(region).queryByRole('status')).not.toBeInTheDocument()
+    expect(within(region).getByRole('status')).toBe(status)
+    expect(status.textContent).toBe('Service health: data is current again.')
+    expect(within(region).queryByText(/ ago$/)).not.toBeInTheDocument()
     expect(within(region).getAllByRole('listitem')).toHaveLength(7)
+  },
+  SLOW_TEST_MS,
+)
+
+test(
+  'a panel that never got data says so once, keeps retrying, and says when data arrives',
+  async () => {
+    useFakeClock()
+    givenApiFails('/api/health', 503)
+    renderRoute('/wall')
+    await eventually(() => {
+      expect(within(screen.getByRole('region', { name: 'Service health' })).getByRole('status').textContent).toBe(
+        'Service health: No data yet — The server failed. Retrying.',
+      )
+    })
+    const region = screen.getByRole('region', { name: 'Service health' })
+    const status = within(region).getByRole('status')
+    expect(within(region).queryByRole('list', { name: 'Service health' })).not.toBeInTheDocument()
+
+    givenApiRecovers()
+    await advance(31_000)
+    await eventually(() => within(region).getByRole('list', { name: 'Service health' }))
+    expect(within(region).getByRole('status')).toBe(status)
+    expect(status.textContent).toBe('Service health: data is current again.')
   },
   SLOW_TEST_MS,
 )

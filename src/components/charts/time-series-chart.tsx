@@ -44,6 +44,12 @@ export interface TimeSeriesChartProps {
   onZoom?: (fromMs: number, toMs: number) => void
   /** Time on the axis and in the stated spans; "14:03" by default. */
   formatTime?: (ms: number) => string
+  /**
+   * Whether the shaded spans' text ("Shaded: … firing 14:03–14:10") is shown or only read
+   * to screen readers, for screens where the list of spans would crowd out the plot (the
+   * wall, whose alert panel lists them). Shown by default.
+   */
+  spanTextShown?: boolean
   /** Pixel size of the text drawn in the chart (ticks, line labels); the y-axis widens with it. 11 by default. */
   fontSize?: number
 }
@@ -72,6 +78,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   onZoom,
   formatTime = formatClockTime,
   fontSize = 11,
+  spanTextShown = true,
 }: TimeSeriesChartProps) {
   const captionId = useId()
   const [hidden, setHidden] = useState<ReadonlySet<SeriesKey>>(() => new Set())
@@ -180,7 +187,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
         </p>
       )}
       {shownSpans.length > 0 && (
-        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+        <p className={spanTextShown ? 'text-xs text-zinc-600 dark:text-zinc-400' : 'sr-only'}>
           Shaded:{' '}
           {shownSpans
             .map((s) => `${s.label ?? 'alert'} ${s.kind} ${formatTime(s.fromMs)}–${formatTime(s.toMs)}`)

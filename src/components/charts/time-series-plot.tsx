@@ -40,6 +40,12 @@ const SELECTION_COLOR = '#0ea5e9'
  */
 const NO_GRID_LINES = (): number[] => []
 
+/** Whether a threshold's label would leave the plot above its line: the line is within a label's height of the top. */
+function labelBelow(value: number, [low, high]: readonly [number, number], heightPx: number): boolean {
+  const fromTopPx = high > low ? ((high - value) / (high - low)) * heightPx : heightPx
+  return fromTopPx < 24
+}
+
 /** The time under the pointer, from a Recharts mouse event on a time axis. */
 function pointerTime(state: MouseHandlerDataParam): number | null {
   const t = Number(state.activeLabel)
@@ -196,11 +202,12 @@ export const TimeSeriesPlot = memo(function TimeSeriesPlot({
           stroke={THRESHOLD_COLORS[t.severity]}
           strokeDasharray="6 4"
           ifOverflow="extendDomain"
-          // Above its line (a line at 0 would put it on the axis), alternating sides so
-          // close thresholds (5 % and 10 % on a 0–100 % axis) do not print over each other.
+          // Above its line (a line at 0 would put it on the axis), below it when that would
+          // leave the plot (quota at 100 %), alternating sides so close thresholds (5 % and
+          // 10 % on a 0–100 % axis) do not print over each other.
           label={{
             value: `${t.severity} ${format(t.value)}`,
-            position: i % 2 === 0 ? 'insideBottomLeft' : 'insideBottomRight',
+            position: `${labelBelow(t.value, y.domain, height) ? 'insideTop' : 'insideBottom'}${i % 2 === 0 ? 'Left' : 'Right'}`,
             fill: THRESHOLD_COLORS[t.severity],
             fontSize,
           }}

@@ -17,26 +17,29 @@ const STATE_TEXT: Record<HealthState, string> = {
 }
 
 /**
- * One tile per component, in one row. Each item reads "STT: down. <reason>" to a
- * screen reader and a test alike. Memoised on the components array: a refresh that
- * brings the same states (structural sharing keeps the array) renders nothing.
+ * One tile per component, in one row, in three lines: the name, the state, the reason.
+ * Name and state each get the tile's whole width, so "OpenAI API" and "DEGRADED" are
+ * read whole at 1920×1080 (side by side they do not fit a seventh of the screen); a
+ * name the backend makes longer still wraps rather than being cut. The reason takes
+ * two lines whatever it says, so a tile does not change height when an alert fires.
+ * Each item reads "STT: down. <reason>" to a screen reader and a test alike. Memoised
+ * on the components array: a refresh that brings the same states (structural sharing
+ * keeps the array) renders nothing.
  */
 export const HealthTiles = memo(function HealthTiles({ components }: { components: readonly ComponentHealth[] }) {
   if (components.length === 0) return <p className="text-lg text-zinc-300">The backend reported no components.</p>
   return (
     <ul aria-label="Service health" className="grid auto-cols-fr grid-flow-col gap-3">
       {components.map((c) => (
-        <li key={c.id} className={`flex min-w-0 flex-col gap-1 rounded-lg border-2 px-3 py-2 ${TILE_STYLES[c.state]}`} title={c.reason}>
-          <div className="flex items-center gap-2 text-2xl font-bold">
-            <span className="truncate">{c.name}</span>
-            <span className="sr-only">: </span>
-            <span className={`ml-auto inline-flex shrink-0 items-center gap-1.5 uppercase ${STATE_TEXT[c.state]}`}>
-              <ShapeIcon shape={HEALTH_SHAPES[c.state]} />
-              {c.state}
-            </span>
-          </div>
+        <li key={c.id} className={`flex min-w-0 flex-col rounded-lg border-2 px-3 py-1.5 ${TILE_STYLES[c.state]}`} title={c.reason}>
+          <span className="text-2xl font-bold leading-tight [overflow-wrap:anywhere]">{c.name}</span>
+          <span className="sr-only">: </span>
+          <span className={`inline-flex items-center gap-1.5 text-xl font-bold uppercase leading-snug ${STATE_TEXT[c.state]}`}>
+            <ShapeIcon shape={HEALTH_SHAPES[c.state]} />
+            {c.state}
+          </span>
           <span className="sr-only">. </span>
-          <p className="truncate text-base text-zinc-300">{c.reason}</p>
+          <p className="line-clamp-2 h-[2lh] text-base leading-snug text-zinc-300">{c.reason}</p>
         </li>
       ))}
     </ul>

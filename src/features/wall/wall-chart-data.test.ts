@@ -1,5 +1,5 @@
 import type { MetricsResponse } from '@/api/schemas'
-import { ALL_CHARTS, CHART_SETS, seriesFor, verdictFor } from './wall-chart-data'
+import { ALL_CHARTS, CHART_SETS, seriesFor, spansFor, verdictFor } from './wall-chart-data'
 
 test('the six key charts are named after what they show and carry the runbook thresholds', () => {
   expect(ALL_CHARTS.charts.map((c) => c.title)).toEqual([
@@ -35,12 +35,45 @@ const errorRate = ALL_CHARTS.charts[3]?.thresholds ?? []
 const latency = ALL_CHARTS.charts[0]?.thresholds ?? []
 
 test.each([
-  ['stt.error_rate', 0.02, errorRate, { level: 'ok', text: 'within thresholds' }],
-  ['stt.error_rate', 0.05, errorRate, { level: 'ok', text: 'within thresholds' }],
+  ['stt.error_rate', 0.02, errorRate, { level: 'ok', text: 'below 5 %' }],
+  ['stt.error_rate', 0.05, errorRate, { level: 'ok', text: 'at 5 %' }],
+  // Prints as "5 %": the verdict does not contradict the figure beside it.
+  ['stt.error_rate', 0.0499, errorRate, { level: 'ok', text: 'at 5 %' }],
   ['stt.error_rate', 0.07, errorRate, { level: 'warning', text: 'above 5 %' }],
   ['stt.error_rate', 0.14, errorRate, { level: 'critical', text: 'above 10 %' }],
   ['stt.latency.p95', 3200, latency, { level: 'warning', text: 'above 3 s' }],
+  ['stt.latency.p95', 569, latency, { level: 'ok', text: 'below 3 s' }],
+  ['stt.latency.p95', 569, [], { level: 'ok', text: 'no thresholds' }],
   ['stt.latency.p95', null, latency, { level: 'nodata', text: 'no data' }],
 ] as const)('%s at %s → %j', (metric, value, thresholds, expected) => {
   expect(verdictFor(metric, value, thresholds)).toEqual(expected)
+})
+
+describe('spansFor', () => {
+  const T0 = Date.UTC(2026, 10, 27, 9, 0)
+  const MIN = 60_000
+  const answer = (metric: string, value: (minute: number) => number): MetricsResponse => ({
+    from: new Date(T0).toISOString(),
+    to: new Date(T0 + 60 * MIN).toISOString(),
+    step: 10,
+    series: [{ metric, from: new Date(T0).toISOString(), step: 10, values: Array.from({ length: 360 }, (_, i) => value(Math.floor(i / 6))) }],
+  }) as MetricsResponse
+  const sttErrors = ALL_CHARTS.charts.find((c) => c.metric === 'stt.error_rate')
+
+  test('an error rate over 10 % from minute 20 shades both rules pending, then firing to the last sample', () => {
+    if (sttErrors === undefined) throw new Error('no STT error-rate chart')
+    const spans = spansFor(answer('stt.error_rate', (m) => (m >= 20 ? 0.3 : 0.01)), sttErrors)
+    expect(spans.map((s) => `${s.label ?? ''} ${s.kind} ${String((s.fromMs - T0) / MIN)}–${String(Math.round((s.toMs - T0) / MIN))}`)).toEqual([
+      'STT error rate > 10 % pending 20–25',
+      'STT error rate > 5 % pending 20–35',
+      'STT error rate > 10 % firing 25–60',
+      'STT error rate > 5 % firing 35–60',
+    ])
+  })
+
+  test('a quiet hour, or an answer without the metric, shades nothing', () => {
+    if (sttErrors === undefined) throw new Error('no STT error-rate chart')
+    expect(spansFor(answer('stt.error_rate', () => 0.01), sttErrors)).toEqual([])
+    expect(spansFor(answer('tts.error_rate', () => 0.5), sttErrors)).toEqual([])
+  })
 })

@@ -1,9 +1,10 @@
 /** The wall's key charts as data: which metric each shows, its series, and its verdict. */
 import type { MetricsResponse } from '@/api/schemas'
 import { METRIC_UNITS, SERVICE_LABELS, SERVICES, type MetricId } from '@/domain/catalog'
-import { thresholdsFor, type ThresholdLine } from '@/domain/alert-rules'
+import { ALERT_INSTANCES, thresholdsFor, type ThresholdLine } from '@/domain/alert-rules'
 import { formatValue } from '@/domain/format'
-import type { ChartSeries } from '@/components/charts/chart-data'
+import type { ChartSeries, ChartSpan } from '@/components/charts/chart-data'
+import { chartAlertSpans } from '@/components/charts/alert-spans'
 
 export interface WallChart {
   metric: MetricId
@@ -43,6 +44,21 @@ export const CHART_SETS: readonly ChartSet[] = [
 
 export const ALL_CHARTS: ChartSet = { name: 'Key metrics', charts: CHART_SETS.flatMap((set) => set.charts) }
 
+/**
+ * Where the chart's rules were pending or firing over the hour shown, from its own
+ * series (as /metrics shades them); spans closer than `mergeGapMs` are joined.
+ */
+export function spansFor(response: MetricsResponse, c: Pick<WallChart, 'metric'>, mergeGapMs = 0): ChartSpan[] {
+  const s = response.series.find((x) => x.metric === c.metric)
+  if (s === undefined) return []
+  const grid = { fromMs: Date.parse(s.from), stepS: s.step, values: s.values }
+  return chartAlertSpans(
+    ALERT_INSTANCES.filter((instance) => instance.metric === c.metric),
+    new Map([[c.metric, grid]]),
+    mergeGapMs,
+  )
+}
+
 /** The chart's one series, or none when the answer lacks the metric. */
 export function seriesFor(response: MetricsResponse, c: Pick<WallChart, 'metric' | 'label' | 'color'>): ChartSeries[] {
   const s = response.series.find((x) => x.metric === c.metric)
@@ -54,19 +70,29 @@ export type VerdictLevel = 'ok' | 'warning' | 'critical' | 'nodata'
 
 export interface Verdict {
   level: VerdictLevel
-  /** In words, so the verdict never rests on colour: "above 10 %", "within thresholds". */
+  /** In words, so the verdict never rests on colour: "above 10 %", "below 5 %". */
   text: string
 }
 
 /**
  * Where the latest value stands against the chart's thresholds (the highest one it
  * exceeds wins). This is the value now, not an alert: the rule's `for:` duration
- * decides whether it fires.
+ * decides whether it fires. Within thresholds it names the lowest one ("below 5 %"):
+ * shorter than "within thresholds", so it fits beside the figure in a wall cell, and
+ * it says how much room is left. A value that prints the same as the threshold reads
+ * "at 5 %", never "5 % — below 5 %".
  */
 export function verdictFor(metric: MetricId, value: number | null, thresholds: readonly ThresholdLine[]): Verdict {
   if (value === null) return { level: 'nodata', text: 'no data' }
+  const unit = METRIC_UNITS[metric]
   let exceeded: ThresholdLine | undefined
-  for (const t of thresholds) if (value > t.value && (exceeded === undefined || t.value > exceeded.value)) exceeded = t
-  if (exceeded === undefined) return { level: 'ok', text: 'within thresholds' }
-  return { level: exceeded.severity, text: `above ${formatValue(METRIC_UNITS[metric], exceeded.value)}` }
+  let lowest: ThresholdLine | undefined
+  for (const t of thresholds) {
+    if (value > t.value && (exceeded === undefined || t.value > exceeded.value)) exceeded = t
+    if (lowest === undefined || t.value < lowest.value) lowest = t
+  }
+  if (exceeded !== undefined) return { level: exceeded.severity, text: `above ${formatValue(unit, exceeded.value)}` }
+  if (lowest === undefined) return { level: 'ok', text: 'no thresholds' }
+  const limit = formatValue(unit, lowest.value)
+  return { level: 'ok', text: formatValue(unit, value) === limit ? `at ${limit}` : `below ${limit}` }
 }

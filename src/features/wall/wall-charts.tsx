@@ -8,13 +8,14 @@ import { useNow } from '@/lib/use-now'
 import { useFitHeight } from './use-fit-height'
 import { useRootFontPx } from './use-root-font-px'
 import { ShapeIcon } from './wall-icons'
-import { ALL_CHARTS, CHART_SETS, seriesFor, verdictFor, type ChartSet, type VerdictLevel, type WallChart } from './wall-chart-data'
+import { ALL_CHARTS, CHART_SETS, seriesFor, spansFor, verdictFor, type ChartSet, type VerdictLevel, type WallChart } from './wall-chart-data'
 
 /**
  * The shared chart is sized for a desk. On the wall its drawn text is the root size
  * (the fontSize prop), and so is the HTML text around the plot (legend, thresholds),
  * with a heading-sized caption; the selectors name elements, not the chart's classes.
  */
+const MINUTE_MS = 60_000
 const WALL_CHART_TEXT = '[&_figure_*]:text-base [&_figure_figcaption]:text-xl [&_figure_figcaption]:font-bold'
 
 const VERDICT_STYLES: Record<VerdictLevel, string> = {
@@ -62,21 +63,33 @@ const ChartGrid = memo(function ChartGrid({ response, set }: { response: Metrics
 const ChartCell = memo(function ChartCell({ chart, response, fontPx }: { chart: WallChart; response: MetricsResponse; fontPx: number }) {
   const [fit, height] = useFitHeight<HTMLDivElement>(160)
   const series = useMemo(() => seriesFor(response, chart), [response, chart])
+  // Spans a minute apart are one: a flapping rule shades a band, not slivers.
+  const spans = useMemo(() => spansFor(response, chart, MINUTE_MS), [response, chart])
   const latest = series[0] === undefined ? null : latestValue(series[0].data.values)
   const verdict = verdictFor(chart.metric, latest, chart.thresholds)
   const unit = METRIC_UNITS[chart.metric]
   return (
     <div className="flex min-h-0 min-w-0 flex-col">
-      <p className="flex shrink-0 items-baseline gap-3 whitespace-nowrap">
+      {/* Figure and verdict are each kept whole: if a long figure ("1 min 5 s") leaves no room, the verdict wraps below it. */}
+      <p className="flex shrink-0 flex-wrap items-baseline gap-x-3">
         <span className="sr-only">{chart.title} now: </span>
-        <span className="text-4xl font-black tabular-nums text-zinc-50">{latest === null ? '—' : formatValue(unit, latest)}</span>
-        <span className={`inline-flex min-w-0 items-center gap-1.5 truncate text-lg font-semibold ${VERDICT_STYLES[verdict.level]}`}>
+        <span className="whitespace-nowrap text-4xl font-black tabular-nums text-zinc-50">{latest === null ? '—' : formatValue(unit, latest)}</span>
+        <span className={`inline-flex items-center gap-1.5 whitespace-nowrap text-xl font-semibold ${VERDICT_STYLES[verdict.level]}`}>
           <ShapeIcon shape={VERDICT_SHAPES[verdict.level]} />
           {verdict.text}
         </span>
       </p>
       <div ref={fit} className={`min-h-0 flex-1 overflow-hidden ${WALL_CHART_TEXT}`}>
-        <TimeSeriesChart title={chart.title} series={series} unit={unit} thresholds={chart.thresholds} height={height} fontSize={fontPx} />
+        <TimeSeriesChart
+          title={chart.title}
+          series={series}
+          unit={unit}
+          thresholds={chart.thresholds}
+          spans={spans}
+          spanTextShown={false}
+          height={height}
+          fontSize={fontPx}
+        />
       </div>
     </div>
   )

@@ -1,7 +1,7 @@
-import { useId, type ReactNode } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { describeError } from '@/components/ui/describe-error'
 import { useNow } from '@/lib/use-now'
-import { isStale, staleText } from './staleness'
+import { isStale, staleSentence } from './staleness'
 import { ShapeIcon } from './wall-icons'
 
 /** What a panel knows about its data's freshness: primitives, so memoised panels stay memoised. */
@@ -46,45 +46,58 @@ export function WallPanel({
   )
 }
 
+type FreshnessState = 'loading' | 'fresh' | 'no-data' | 'stale'
+
+const BANNER =
+  'flex shrink-0 items-start gap-2 rounded-lg border-2 border-amber-400 bg-amber-950 px-3 py-1 text-xl leading-snug text-amber-100'
+
 /**
- * Says when the panel's data is not current. A leaf with its own one-second tick,
- * so the age counts up without re-rendering the panel's content.
+ * Says when the panel's data is not current. A leaf with its own one-second tick, so
+ * the age moves on without re-rendering the panel's content.
+ *
+ * For screen readers the panel keeps one live region (role="status") from its first
+ * render: content injected into a region that is already there is announced, a region
+ * inserted with its content often is not. Its sentence changes when the panel's state
+ * does (stale, no data, current again) and, while stale, once a minute as the age in
+ * whole minutes moves on — never every second.
  */
 export function FreshnessStatus({ what, lastSuccessAt, error, refreshMs }: Freshness & { what: string }) {
   const now = useNow(1000)
-  if (lastSuccessAt <= 0) {
-    if (error === null) {
-      return (
+  const state = freshnessState(lastSuccessAt, now, refreshMs, error)
+  // Whether this panel has had a problem to recover from: only then is "current again" news.
+  const [troubled, setTroubled] = useState(false)
+  if (!troubled && (state === 'stale' || state === 'no-data')) setTroubled(true)
+
+  const shown = state === 'stale' || state === 'no-data'
+  const errorTitle = error === null ? null : describeError(error).title
+  let message: string | null = null
+  if (state === 'stale') message = staleSentence(lastSuccessAt, now - lastSuccessAt, errorTitle)
+  else if (state === 'no-data') message = `No data yet — ${errorTitle ?? 'The server has not answered.'} Retrying.`
+  else if (state === 'fresh' && troubled) message = 'data is current again.'
+
+  return (
+    <>
+      {state === 'loading' && (
         <p aria-busy="true" className="text-lg text-zinc-300">
           Loading {what.toLowerCase()}…
         </p>
-      )
-    }
-    return (
-      <StatusLine>
-        No data yet — {describeError(error).title} Retrying.
-      </StatusLine>
-    )
-  }
-  if (!isStale(lastSuccessAt, now, refreshMs, error !== null)) return null
-  return (
-    <StatusLine>
-      {staleText(now - lastSuccessAt)}
-      {error !== null && <span className="font-normal"> — {describeError(error).title}</span>}
-    </StatusLine>
+      )}
+      <div className={shown ? BANNER : 'sr-only'}>
+        {shown && <ShapeIcon shape="warning" className="mt-[0.15em]" />}
+        <p className="min-w-0 font-bold">
+          <span role="status">
+            {message !== null && <span className="sr-only">{what}: </span>}
+            {message}
+          </span>
+        </p>
+      </div>
+    </>
   )
 }
 
-function StatusLine({ children }: { children: ReactNode }) {
-  return (
-    <p
-      role="status"
-      className="flex shrink-0 items-center gap-2 truncate rounded-lg border-2 border-amber-400 bg-amber-950 px-3 py-1 text-xl font-bold text-amber-100"
-    >
-      <ShapeIcon shape="warning" />
-      <span className="truncate">{children}</span>
-    </p>
-  )
+function freshnessState(lastSuccessAt: number, now: number, refreshMs: number, error: Error | null): FreshnessState {
+  if (lastSuccessAt <= 0) return error === null ? 'loading' : 'no-data'
+  return isStale(lastSuccessAt, now, refreshMs, error !== null) ? 'stale' : 'fresh'
 }
 
 /** "+3 more": what did not fit is counted, never silently dropped. */
