@@ -1,6 +1,6 @@
 import { playbookStepId } from './checklist'
 import { PLAYBOOKS, type Playbook } from './runbook'
-import { checklistEventText } from './step-labels'
+import { checklistEventText, playbookEventText } from './step-labels'
 
 test.each([
   ['triage.assess', true, 'Checked: Triage — Assess: Determine severity level'],
@@ -44,4 +44,24 @@ test('a playbook replaced by a served one is named in the replacement words, not
   expect(checklistEventText('playbook.rate-limiting.add-api-keys', true, playbooks)).toBe(
     'Checked: Rate limits (team edition) — Rotate in the spare keys',
   )
+})
+
+test.each([
+  ['database-connection-lost', true, 'Playbook attached: Database Connection Lost'],
+  ['database-connection-lost', false, 'Playbook detached: Database Connection Lost'],
+  ['agent-not-responding', true, 'Playbook attached: Agent Not Responding'],
+  ['high-error-rate', false, 'Playbook detached: High Error Rate'],
+  ['rate-limiting', true, 'Playbook attached: Rate Limiting Triggered'],
+  // A playbook none of the known ones is named by its slug rather than by nothing.
+  ['disk-full', true, 'Playbook attached: disk-full'],
+  ['disk-full', false, 'Playbook detached: disk-full'],
+] as const)('playbookEventText(%s, attached %s) with the built-in playbooks', (slug, attached, expected) => {
+  expect(playbookEventText(slug, attached)).toBe(expected)
+})
+
+test('a served playbook is named by its own title, and one that replaces a built-in by the replacement title', () => {
+  const replaced: Playbook = { ...diskFull, slug: 'rate-limiting', title: 'Rate limits (team edition)' }
+  const playbooks = [...PLAYBOOKS.filter((p) => p.slug !== 'rate-limiting'), replaced, diskFull]
+  expect(playbookEventText('disk-full', true, playbooks)).toBe('Playbook attached: Disk Full')
+  expect(playbookEventText('rate-limiting', false, playbooks)).toBe('Playbook detached: Rate limits (team edition)')
 })

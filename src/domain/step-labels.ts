@@ -1,5 +1,5 @@
 /**
- * What a checklist tick says on an incident's timeline. The backend writes the timeline's
+ * What a checklist tick or an attached playbook says on an incident's timeline. The backend writes the timeline's
  * text (TimelineEvent.text is "a human summary written by the backend"), and the report
  * and every screen show that text as is, so the words are chosen once, here, where the
  * tick is recorded — not re-derived by each reader from a bare step id.
@@ -17,4 +17,15 @@ import { PLAYBOOKS, type Playbook } from './runbook'
  */
 export function checklistEventText(stepId: string, done: boolean, playbooks: readonly Playbook[] = PLAYBOOKS): string {
   return `${done ? 'Checked' : 'Unchecked'}: ${checklistStepLabel(stepId, playbooks) ?? stepId}`
+}
+
+/**
+ * The timeline text for attaching or detaching a playbook by hand, by its title:
+ * "Playbook attached: Database Connection Lost". `playbooks` is every playbook the backend
+ * knows, as for `checklistEventText`; a slug none of them knows keeps the slug
+ * ("Playbook detached: disk-full"), so the entry still says which playbook it was.
+ */
+export function playbookEventText(slug: string, attached: boolean, playbooks: readonly Playbook[] = PLAYBOOKS): string {
+  const title = playbooks.find((p) => p.slug === slug)?.title ?? slug
+  return `Playbook ${attached ? 'attached' : 'detached'}: ${title}`
 }

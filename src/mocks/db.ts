@@ -17,7 +17,7 @@ import {
 } from '@/api/schemas'
 import { ALERT_INSTANCES } from '@/domain/alert-rules'
 import { canTransition, validateTransition } from '@/domain/incident-status'
-import { checklistEventText } from '@/domain/step-labels'
+import { checklistEventText, playbookEventText } from '@/domain/step-labels'
 import { findPerson, rosterLevel } from './roster'
 
 export interface DbState {
@@ -262,8 +262,8 @@ export function patchIncident(
     incident.resolution = patch.resolution
   }
   if (patch.playbooks !== undefined && !sameList(patch.playbooks, incident.playbooks)) {
-    for (const slug of patch.playbooks) if (!incident.playbooks.includes(slug)) events.push(['playbook', `Playbook attached: ${slug}`])
-    for (const slug of incident.playbooks) if (!patch.playbooks.includes(slug)) events.push(['playbook', `Playbook detached: ${slug}`])
+    for (const slug of patch.playbooks) if (!incident.playbooks.includes(slug)) events.push(['playbook', playbookEventText(slug, true)])
+    for (const slug of incident.playbooks) if (!patch.playbooks.includes(slug)) events.push(['playbook', playbookEventText(slug, false)])
     incident.playbooks = [...new Set(patch.playbooks)]
   }
   if (patch.postmortemAt !== undefined && !sameInstant(patch.postmortemAt, incident.postmortemAt)) {
@@ -446,14 +446,37 @@ function sameInstant(a: string | null, b: string | null): boolean {
   return a === null || b === null ? a === b : Date.parse(a) === Date.parse(b)
 }
 
+/**
+ * The follow-up list is saved whole; the timeline says, item by item, what that save did.
+ * An item both edited and ticked in one save gets both entries, so neither goes unsaid.
+ */
 function followUpChanges(before: readonly FollowUp[], after: readonly FollowUp[]): string[] {
   const texts: string[] = []
   for (const f of after) {
     const old = before.find((b) => b.id === f.id)
-    if (!old) texts.push(`Follow-up added: ${f.text} (${f.owner})`)
-    else if (old.done !== f.done) texts.push(`Follow-up ${f.done ? 'done' : 'reopened'}: ${f.text}`)
-    else if (old.text !== f.text || old.owner !== f.owner || old.due !== f.due) texts.push(`Follow-up updated: ${f.text}`)
+    if (!old) {
+      texts.push(`Follow-up added: ${f.text} (${f.owner})`)
+      continue
+    }
+    const edit = followUpEdit(old, f)
+    if (edit !== null) texts.push(`Follow-up updated: ${edit}`)
+    if (old.done !== f.done) texts.push(`Follow-up ${f.done ? 'done' : 'reopened'}: ${f.text}`)
   }
   for (const b of before) if (!after.some((f) => f.id === b.id)) texts.push(`Follow-up removed: ${b.text}`)
   return texts
+}
+
+/**
+ * "Alert on quota at 80 % (was “Add a quota alert”) — owner @ana → @tom, due none → 2026-12-04",
+ * or null when the text, owner and due date are unchanged. The old text is kept because
+ * people name a follow-up by its text: without it the entry could not be traced back.
+ */
+function followUpEdit(old: FollowUp, next: FollowUp): string | null {
+  const details: string[] = []
+  const owner = (o: string) => (o.trim() === '' ? 'nobody' : o)
+  if (old.owner !== next.owner) details.push(`owner ${owner(old.owner)} → ${owner(next.owner)}`)
+  if (old.due !== next.due) details.push(`due ${old.due ?? 'none'} → ${next.due ?? 'none'}`)
+  if (old.text === next.text && details.length === 0) return null
+  const text = old.text === next.text ? next.text : `${next.text} (was “${old.text}”)`
+  return details.length === 0 ? text : `${text} — ${details.join(', ')}`
 }

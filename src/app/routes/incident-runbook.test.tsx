@@ -6,9 +6,9 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import axe from 'axe-core'
 import type { QueryClient } from '@tanstack/react-query'
-import { incidentQueries } from '@/api/incidents'
+import { incidentQueries, patchIncident } from '@/api/incidents'
 import type { Incident } from '@/api/schemas'
-import { givenApiFails, seedIncident } from '../../../test/mock-backend'
+import { givenApiFails, givenApiRecovers, seedIncident } from '../../../test/mock-backend'
 import { renderRoute } from '../../../test/render'
 
 const MIN = 60_000
@@ -131,9 +131,11 @@ test('a playbook can be attached by hand and detached again, both on the timelin
   await waitFor(() => {
     expect(within(playbooks).queryByRole('article', { name: 'Database Connection Lost' })).not.toBeInTheDocument()
   }, LOAD)
+  // The timeline names the playbook by its title, not its slug.
   const texts = await timelineTexts(queryClient, incident.id)
-  expect(texts).toContain('Playbook attached: database-connection-lost')
-  expect(texts).toContain('Playbook detached: database-connection-lost')
+  expect(texts).toContain('Playbook attached: Database Connection Lost')
+  expect(texts).toContain('Playbook detached: Database Connection Lost')
+  expect(texts.filter((t) => t.includes('database-connection-lost'))).toEqual([])
 })
 
 // ---------------------------------------------------------------- messages
@@ -323,6 +325,170 @@ test('follow-up actions are added with owner and due date, ticked done and remov
     expect(within(section).queryByRole('list', { name: 'Follow-up actions' })).not.toBeInTheDocument()
   }, LOAD)
   expect((await timelineTexts(queryClient, incident.id)).filter((t) => /follow-up/i.test(t))).toHaveLength(3)
+})
+
+const quotaAlert = { id: 'f1', text: 'Add a quota alert', owner: '@ana', due: '2026-12-04', done: false }
+
+async function followUpsOf(incident: Incident) {
+  const { user, queryClient } = await openIncident(incident)
+  const section = screen.getByRole('region', { name: 'Post-incident' })
+  const list = within(section).getByRole('list', { name: 'Follow-up actions' })
+  return { user, queryClient, section, list }
+}
+
+const reportText = async () => (await screen.findByRole<HTMLTextAreaElement>('textbox', { name: 'Report preview (Markdown)' }, LOAD)).value
+
+test('a follow-up is edited in place from the keyboard: Enter saves text, owner and due date, and the timeline says what changed', async () => {
+  const incident = voiceAgentDown({ status: 'resolved', resolvedAt: ago(MIN), followUps: [quotaAlert] })
+  const { user, queryClient, list } = await followUpsOf(incident)
+
+  within(list).getByRole('button', { name: 'Edit follow-up: Add a quota alert' }).focus()
+  await user.keyboard('{Enter}')
+  const text = within(list).getByRole('textbox', { name: 'Follow-up text' })
+  expect(text).toHaveFocus()
+  expect(text).toHaveValue('Add a quota alert')
+  await user.clear(text)
+  await user.type(text, 'Alert on OpenAI quota at 80 %')
+  const owner = within(list).getByRole('combobox', { name: 'Follow-up owner' })
+  await user.clear(owner)
+  await user.type(owner, '@tom')
+  await user.clear(within(list).getByLabelText('Follow-up due date'))
+  await user.type(within(list).getByLabelText('Follow-up due date'), '2026-12-11')
+  await user.click(text)
+  await user.keyboard('{Enter}')
+
+  // The editor closes and the item shows the edit; focus is back on its Edit button.
+  expect(within(list).queryByRole('textbox', { name: 'Follow-up text' })).not.toBeInTheDocument()
+  const edit = within(list).getByRole('button', { name: 'Edit follow-up: Alert on OpenAI quota at 80 %' })
+  expect(edit).toHaveFocus()
+  expect(within(list).getByRole('checkbox', { name: 'Alert on OpenAI quota at 80 %' })).not.toBeChecked()
+  expect(within(list).getByText('@tom · due 2026-12-11')).toBeInTheDocument()
+  await waitFor(async () => {
+    expect(await timelineTexts(queryClient, incident.id)).toContain(
+      'Follow-up updated: Alert on OpenAI quota at 80 % (was “Add a quota alert”) — owner @ana → @tom, due 2026-12-04 → 2026-12-11',
+    )
+  }, LOAD)
+  await waitFor(async () => {
+    expect(await reportText()).toContain('- [ ] Alert on OpenAI quota at 80 %')
+  }, LOAD)
+})
+
+test('Escape cancels an edit: nothing is saved and focus returns to the Edit button', async () => {
+  const incident = voiceAgentDown({ status: 'resolved', resolvedAt: ago(MIN), followUps: [quotaAlert] })
+  const { user, queryClient, list } = await followUpsOf(incident)
+  await user.click(within(list).getByRole('button', { name: 'Edit follow-up: Add a quota alert' }))
+  await user.type(within(list).getByRole('textbox', { name: 'Follow-up text' }), ' by Friday')
+  await user.keyboard('{Escape}')
+
+  expect(within(list).queryByRole('textbox', { name: 'Follow-up text' })).not.toBeInTheDocument()
+  expect(within(list).getByRole('button', { name: 'Edit follow-up: Add a quota alert' })).toHaveFocus()
+  expect(within(list).getByRole('checkbox', { name: 'Add a quota alert' })).toBeInTheDocument()
+  expect((await timelineTexts(queryClient, incident.id)).filter((t) => /follow-up/i.test(t))).toEqual([])
+
+  // Saving what is already there changes nothing either: the editor just closes.
+  await user.click(within(list).getByRole('button', { name: 'Edit follow-up: Add a quota alert' }))
+  await user.keyboard('{Enter}')
+  expect(within(list).queryByRole('textbox', { name: 'Follow-up text' })).not.toBeInTheDocument()
+  expect((await timelineTexts(queryClient, incident.id)).filter((t) => /follow-up/i.test(t))).toEqual([])
+})
+
+test('an empty follow-up text is not saved: the editor says why and stays open', async () => {
+  const incident = voiceAgentDown({ status: 'resolved', resolvedAt: ago(MIN), followUps: [quotaAlert] })
+  const { user, queryClient, list } = await followUpsOf(incident)
+  await user.click(within(list).getByRole('button', { name: 'Edit follow-up: Add a quota alert' }))
+  const text = within(list).getByRole('textbox', { name: 'Follow-up text' })
+  await user.clear(text)
+  await user.keyboard('{Enter}')
+  expect(within(list).getByRole('alert')).toHaveTextContent('Describe the follow-up')
+  expect(text).toBeInvalid()
+  expect(text).toHaveAccessibleDescription(/^Describe the follow-up/)
+  expect((await timelineTexts(queryClient, incident.id)).filter((t) => /follow-up/i.test(t))).toEqual([])
+})
+
+test('a refused edit rolls the item back and brings the editor back with the typed text and the reason; a retry saves it', async () => {
+  const incident = voiceAgentDown({ status: 'resolved', resolvedAt: ago(MIN), followUps: [quotaAlert] })
+  givenApiFails('/api/incidents/:id', 400, { method: 'PATCH' })
+  const { user, queryClient, list } = await followUpsOf(incident)
+  await user.click(within(list).getByRole('button', { name: 'Edit follow-up: Add a quota alert' }))
+  await user.type(within(list).getByRole('textbox', { name: 'Follow-up text' }), ' at 80 %')
+  await user.keyboard('{Enter}')
+
+  const alert = await within(list).findByRole('alert', {}, LOAD)
+  expect(alert).toHaveTextContent(/^Not saved/)
+  const text = within(list).getByRole('textbox', { name: 'Follow-up text' })
+  expect(text).toHaveValue('Add a quota alert at 80 %')
+  expect(text).toHaveFocus()
+  expect(text).toHaveAccessibleDescription(/^Not saved/)
+  // The item's saved value is back everywhere it is shown.
+  expect(await reportText()).toContain('- [ ] Add a quota alert — ')
+  expect(await reportText()).not.toContain('at 80 %')
+  // The open editor with its alert is as accessible as the rest of the section.
+  const region = screen.getByRole('region', { name: 'Post-incident' })
+  const result = await act(() => axe.run(region, { rules: { 'color-contrast': { enabled: false } } }))
+  expect(result.violations.map((v) => v.id)).toEqual([])
+
+  givenApiRecovers()
+  await user.keyboard('{Enter}')
+  expect(await within(list).findByRole('checkbox', { name: 'Add a quota alert at 80 %' }, LOAD)).toBeInTheDocument()
+  await waitFor(async () => {
+    expect(await timelineTexts(queryClient, incident.id)).toContain('Follow-up updated: Add a quota alert at 80 % (was “Add a quota alert”)')
+  }, LOAD)
+  expect(within(list).queryByRole('alert')).not.toBeInTheDocument()
+})
+
+test('an edit that cannot reach the server keeps the typed text, says it is kept and retried', async () => {
+  const incident = voiceAgentDown({ status: 'resolved', resolvedAt: ago(MIN), followUps: [quotaAlert] })
+  givenApiFails('/api/incidents/:id', 503, { method: 'PATCH', retryAfterS: 60 })
+  const { user, list } = await followUpsOf(incident)
+  await user.click(within(list).getByRole('button', { name: 'Edit follow-up: Add a quota alert' }))
+  await user.type(within(list).getByRole('textbox', { name: 'Follow-up text' }), ' at 80 %')
+  await user.keyboard('{Enter}')
+
+  expect(await within(list).findByRole('alert', {}, LOAD)).toHaveTextContent(/^Not saved yet — .*retried automatically/)
+  expect(within(list).getByRole('textbox', { name: 'Follow-up text' })).toHaveValue('Add a quota alert at 80 %')
+})
+
+async function editedMeanwhile(queryClient: QueryClient, incident: Incident, theirs: Partial<typeof quotaAlert>) {
+  await patchIncident(incident.id, incident.version, { followUps: [{ ...quotaAlert, ...theirs }], actor: 'tom' })
+  await act(() => queryClient.invalidateQueries({ queryKey: incidentQueries.all() }))
+  await waitFor(() => {
+    expect(queryClient.getQueryData(incidentQueries.detail(incident.id).queryKey)?.followUps).toEqual([{ ...quotaAlert, ...theirs }])
+  }, LOAD)
+}
+
+test('an edit made while someone else changed another field of the follow-up keeps both', async () => {
+  const incident = voiceAgentDown({ status: 'resolved', resolvedAt: ago(MIN), followUps: [quotaAlert] })
+  const { user, queryClient, list } = await followUpsOf(incident)
+  await user.click(within(list).getByRole('button', { name: 'Edit follow-up: Add a quota alert' }))
+  await user.type(within(list).getByRole('textbox', { name: 'Follow-up text' }), ' at 80 %')
+  await editedMeanwhile(queryClient, incident, { owner: '@tom' })
+
+  await user.keyboard('{Enter}')
+  expect(await within(list).findByRole('checkbox', { name: 'Add a quota alert at 80 %' }, LOAD)).toBeInTheDocument()
+  expect(within(list).getByText('@tom · due 2026-12-04')).toBeInTheDocument()
+  await waitFor(async () => {
+    expect(await timelineTexts(queryClient, incident.id)).toContain('Follow-up updated: Add a quota alert at 80 % (was “Add a quota alert”)')
+  }, LOAD)
+})
+
+test('a follow-up text someone else changed meanwhile is not overwritten unseen: the editor says so, a second Enter replaces it', async () => {
+  const incident = voiceAgentDown({ status: 'resolved', resolvedAt: ago(MIN), followUps: [quotaAlert] })
+  const { user, queryClient, list } = await followUpsOf(incident)
+  await user.click(within(list).getByRole('button', { name: 'Edit follow-up: Add a quota alert' }))
+  await user.type(within(list).getByRole('textbox', { name: 'Follow-up text' }), ' at 80 %')
+  await editedMeanwhile(queryClient, incident, { text: 'Add a quota alert at 90 %' })
+
+  await user.keyboard('{Enter}')
+  expect(within(list).getByRole('alert')).toHaveTextContent(
+    'Changed by someone else while you edited: now “Add a quota alert at 90 %” (@ana · due 2026-12-04)',
+  )
+  expect(within(list).getByRole('textbox', { name: 'Follow-up text' })).toHaveValue('Add a quota alert at 80 %')
+  expect((await timelineTexts(queryClient, incident.id)).filter((t) => /follow-up/i.test(t))).toHaveLength(1)
+
+  await user.keyboard('{Enter}')
+  await waitFor(async () => {
+    expect(await timelineTexts(queryClient, incident.id)).toContain('Follow-up updated: Add a quota alert at 80 % (was “Add a quota alert at 90 %”)')
+  }, LOAD)
 })
 
 test('the report previews the Markdown and downloads it as INC-12345-report.md', async () => {

@@ -105,3 +105,28 @@ test('status, assignee and checklist ticks are shown before the server answers; 
   expect(applyOptimistic(incident, { kind: 'escalate' })).toBeNull()
   expect(applyOptimistic(incident, { kind: 'note', text: 'x' })).toBeNull()
 })
+
+const quotaAlert = { id: 'f1', text: 'Add a quota alert', owner: '@ana', due: null, done: false }
+const runbookFix = { id: 'f2', text: 'Document the fallback', owner: '@tom', due: '2026-12-04', done: false }
+const withFollowUps: Incident = { ...incident, followUps: [quotaAlert, runbookFix] }
+
+test.each<[string, IncidentChange]>([
+  ['edited', { kind: 'patch', patch: { followUps: [{ ...quotaAlert, text: 'Alert on quota at 80 %', owner: '@tom' }, runbookFix] } }],
+  ['ticked done', { kind: 'patch', patch: { followUps: [quotaAlert, { ...runbookFix, done: true }] } }],
+])('a follow-up %s in place is shown before the server answers', (_, change) => {
+  const followUps = change.kind === 'patch' ? change.patch.followUps : undefined
+  expect(applyOptimistic(withFollowUps, change)).toEqual({ ...withFollowUps, followUps })
+})
+
+test.each<[string, IncidentChange]>([
+  ['added', { kind: 'patch', patch: { followUps: [quotaAlert, runbookFix, { ...quotaAlert, id: 'f3' }] } }],
+  ['removed', { kind: 'patch', patch: { followUps: [runbookFix] } }],
+  ['replaced by another id', { kind: 'patch', patch: { followUps: [quotaAlert, { ...runbookFix, id: 'f9' }] } }],
+  ['reordered', { kind: 'patch', patch: { followUps: [runbookFix, quotaAlert] } }],
+])('a follow-up list with an item %s waits for the server', (_, change) => {
+  expect(applyOptimistic(withFollowUps, change)).toBeNull()
+})
+
+test('a follow-up edit summarises as a follow-up edit in the Unsaved changes list', () => {
+  expect(summarizeChange(withFollowUps, { kind: 'patch', patch: { followUps: [quotaAlert] } })).toBe('Follow-ups edited')
+})

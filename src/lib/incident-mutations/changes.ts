@@ -4,7 +4,7 @@
  * what the screen may show before the server answers. Pure: no React, no fetch.
  */
 import { etagOf } from '@/api/incidents'
-import type { Incident, MessageTemplate, PatchIncidentRequest } from '@/api/schemas'
+import type { FollowUp, Incident, MessageTemplate, PatchIncidentRequest } from '@/api/schemas'
 import type { OutboxRequest } from '@/domain/outbox'
 import { setChecked } from '@/domain/checklist'
 import { STATUS_LABELS } from '@/domain/incident-status'
@@ -139,16 +139,29 @@ export function prepareChange(incident: Incident, change: IncidentChange, actor:
 /**
  * What the incident looks like once the change lands, where showing it early helps
  * (a select that snaps back while the request runs reads as a broken control): status,
- * assignee and checklist ticks. Null for changes shown only once the server has them.
+ * assignee, checklist ticks and follow-ups changed in place (edited or ticked). Null for
+ * changes shown only once the server has them.
  */
 export function applyOptimistic(incident: Incident, change: IncidentChange): Incident | null {
   if (change.kind === 'checklist') return { ...incident, checklist: [...setChecked(incident.checklist, change.stepId, change.done)] }
   if (change.kind !== 'patch') return null
   const { status, assignee } = change.patch
-  if (status === undefined && assignee === undefined) return null
+  const followUps = changesInPlace(incident.followUps, change.patch.followUps) ? change.patch.followUps : undefined
+  if (status === undefined && assignee === undefined && followUps === undefined) return null
   return {
     ...incident,
     ...(status === undefined ? {} : { status }),
     ...(assignee === undefined ? {} : { assignee }),
+    ...(followUps === undefined ? {} : { followUps }),
   }
+}
+
+/**
+ * True when `next` has the same follow-ups as `current`, in the same order, only
+ * edited or ticked. Items added or removed wait for the server: a removed item whose
+ * save failed would come back without its control's error (the control unmounted
+ * with it), and an added one is still in its form until it is saved.
+ */
+function changesInPlace(current: readonly FollowUp[], next: readonly FollowUp[] | undefined): next is readonly FollowUp[] {
+  return next !== undefined && next.length === current.length && next.every((f, i) => f.id === current[i]?.id)
 }

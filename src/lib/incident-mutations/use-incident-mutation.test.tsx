@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
-import { declareIncident, fetchIncident, incidentQueries } from '@/api/incidents'
+import { declareIncident, fetchIncident, incidentQueries, patchIncident } from '@/api/incidents'
 import type { Incident } from '@/api/schemas'
 import { controlSimulator } from '@/api/simulator'
 import { outboxSnapshot, queueFailedChange } from '@/lib/outbox/outbox-store'
 import { prepareChange } from './changes'
-import { useChangeStatus } from './use-incident-mutation'
+import { useChangeStatus, useEditIncident } from './use-incident-mutation'
 
 beforeEach(() => {
   localStorage.clear()
@@ -81,4 +81,33 @@ test('a change made while an earlier one waits joins the queue behind it and the
   expect(outboxSnapshot().box.entries.map((e) => e.id)).toEqual(['earlier', expect.any(String)])
   // Nothing was sent: the server still has the first version.
   expect((await fetchIncident(incident.id)).version).toBe(1)
+})
+
+test('a follow-up edited in place shows at once and is rolled back when the server refuses it', async () => {
+  const { incident, queryClient, cached } = await setUp()
+  const item = { id: 'f1', text: 'Add a quota alert', owner: '@ana', due: null, done: false }
+  const seeded = await patchIncident(incident.id, incident.version, { followUps: [item] })
+  queryClient.setQueryData(incidentQueries.detail(incident.id).queryKey, seeded)
+  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+  const { result } = renderHook(() => useEditIncident(incident.id), { wrapper })
+  await controlSimulator({ faults: { rate: 1, status: 422 } })
+
+  // The refusal comes back within a tick: record every text the cache held meanwhile.
+  const seen: string[] = []
+  const unsubscribe = queryClient.getQueryCache().subscribe(() => {
+    const text = cached()?.followUps[0]?.text
+    if (text !== undefined && seen.at(-1) !== text) seen.push(text)
+  })
+  const edited = { ...item, text: 'Alert on quota at 80 %' }
+  let saving: Promise<unknown> = Promise.resolve()
+  act(() => {
+    saving = result.current.saveAsync({ followUps: [edited] }).catch((e: unknown) => e)
+  })
+  expect(await saving).toMatchObject({ failure: 'rejected' })
+  await waitFor(() => {
+    expect(result.current.problem).toMatch(/^Not saved/)
+  })
+  unsubscribe()
+  expect(seen).toEqual(['Alert on quota at 80 %', 'Add a quota alert'])
+  expect(cached()?.followUps).toEqual([item])
 })

@@ -192,6 +192,45 @@ test('a PATCH with an unknown field or a bad status is a 400', async () => {
   expect(await failure(patch(data.id, 1, { version: 2 }))).toMatchObject({ details: { status: 400 } })
 })
 
+test('attaching and detaching a playbook names it by its title on the timeline; an unknown slug by the slug', async () => {
+  const { data } = await declare()
+  const attached = await patch(data.id, 1, { playbooks: ['database-connection-lost', 'disk-full'], actor: 'priya' })
+  await patch(data.id, attached.data.version, { playbooks: ['disk-full'], actor: 'tom' })
+  expect((await timeline(data.id)).filter((e) => e.kind === 'playbook').map((e) => [e.text, e.actor])).toEqual([
+    ['Playbook attached: Database Connection Lost', 'priya'],
+    ['Playbook attached: disk-full', 'priya'],
+    ['Playbook detached: Database Connection Lost', 'tom'],
+  ])
+})
+
+test('editing a follow-up in place says what it was and what changed; an edit with a tick gets both entries', async () => {
+  const { data } = await declare()
+  const item = { id: 'f1', text: 'Add a quota alert', owner: '@ana', due: null, done: false }
+  let version = (await patch(data.id, data.version, { followUps: [item] })).data.version
+
+  const edits = [
+    { ...item, text: 'Alert on OpenAI quota at 80 %' },
+    { ...item, text: 'Alert on OpenAI quota at 80 %', owner: '@tom', due: '2026-12-04' },
+    { ...item, text: 'Alert on OpenAI quota at 75 %', owner: '', due: '2026-12-04', done: true },
+  ]
+  for (const edited of edits) {
+    const saved = await patch(data.id, version, { followUps: [edited], actor: 'priya' })
+    expect(saved.data.followUps).toEqual([edited])
+    expect(saved.data.version).toBe(version + 1)
+    version = saved.data.version
+  }
+  // Saving the same list again changes nothing and says nothing.
+  expect((await patch(data.id, version, { followUps: [edits[2]] })).data.version).toBe(version)
+
+  expect((await timeline(data.id)).filter((e) => e.kind === 'follow-up').map((e) => e.text)).toEqual([
+    'Follow-up added: Add a quota alert (@ana)',
+    'Follow-up updated: Alert on OpenAI quota at 80 % (was “Add a quota alert”)',
+    'Follow-up updated: Alert on OpenAI quota at 80 % — owner @ana → @tom, due none → 2026-12-04',
+    'Follow-up updated: Alert on OpenAI quota at 75 % (was “Alert on OpenAI quota at 80 %”) — owner @tom → nobody',
+    'Follow-up done: Alert on OpenAI quota at 75 %',
+  ])
+})
+
 // ---------------------------------------------------------------- lifecycle
 
 test('a forbidden transition is a 409 and changes nothing', async () => {
