@@ -1,4 +1,4 @@
-import { memo, useCallback, useState } from 'react'
+import { memo, useCallback, useMemo, useState } from 'react'
 import type { MouseHandlerDataParam, XAxisTickContentProps, YAxisTickContentProps } from 'recharts'
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import type { MetricUnit } from '@/domain/catalog'
@@ -79,6 +79,8 @@ export const TimeSeriesPlot = memo(function TimeSeriesPlot({
 }: TimeSeriesPlotProps) {
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null)
   const plotLeft = PLOT_MARGIN.left + yAxisWidth
+  // The top tick's label is centred on the plot's top edge: half of it must fit above.
+  const margin = useMemo(() => ({ ...PLOT_MARGIN, top: Math.max(PLOT_MARGIN.top, Math.ceil(fontSize * 0.65)) }), [fontSize])
   const format = (v: number) => formatValue(unit, v)
   const xTick = useCallback(
     ({ x, y: top, payload }: XAxisTickContentProps) => {
@@ -105,7 +107,7 @@ export const TimeSeriesPlot = memo(function TimeSeriesPlot({
       width={width}
       height={height}
       data={rows}
-      margin={PLOT_MARGIN}
+      margin={margin}
       title={title}
       style={onZoom ? { cursor: 'crosshair', userSelect: 'none' } : undefined}
       onMouseDown={
