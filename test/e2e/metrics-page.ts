@@ -39,25 +39,26 @@ export async function allFiguresDrawn(page: Page, timeout: number): Promise<void
 type RedrawStore = { vigilRedrawn: Set<string> }
 
 /**
- * Starts recording, in the page, which figures redraw a line from now on (a
- * MutationObserver on the lines' path data), so a benchmark can wait for every figure
- * without copying megabytes of path data out of the page on each poll.
+ * Starts recording, in the page, which figures' plots change from now on (any DOM
+ * mutation in the drawn chart: path data, tick positions as the window slides — a flat
+ * line over a sliding window draws the same path), so a benchmark can wait for every
+ * figure without copying megabytes of path data out of the page on each poll.
  */
 export async function watchRedraws(page: Page): Promise<void> {
   await page.evaluate((ids) => {
     const store = globalThis as unknown as RedrawStore
     store.vigilRedrawn = new Set()
     for (const id of ids) {
-      const figure = document.getElementById(id)
-      if (figure === null) continue
-      new MutationObserver((records) => {
-        if (records.some((r) => r.target instanceof Element && r.target.classList.contains('recharts-line-curve'))) store.vigilRedrawn.add(id)
-      }).observe(figure, { subtree: true, attributes: true, attributeFilter: ['d'] })
+      const plot = document.getElementById(id)?.querySelector('.recharts-wrapper')
+      if (plot === null || plot === undefined) continue
+      new MutationObserver(() => {
+        store.vigilRedrawn.add(id)
+      }).observe(plot, { subtree: true, childList: true, attributes: true, characterData: true })
     }
   }, FIGURE_IDS)
 }
 
-/** The figures that have not redrawn a line since watchRedraws. */
+/** The figures whose plot has not changed since watchRedraws. */
 export function notRedrawn(page: Page): Promise<string[]> {
   return page.evaluate((ids) => ids.filter((id) => !(globalThis as unknown as RedrawStore).vigilRedrawn.has(id)), FIGURE_IDS)
 }

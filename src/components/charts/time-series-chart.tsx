@@ -4,6 +4,7 @@ import { formatValue } from '@/domain/format'
 import { formatClockTime } from '@/lib/format-time'
 import { useElementWidth } from '@/lib/use-element-width'
 import { shallowEqual, usePacedValue } from '@/lib/use-paced-value'
+import { sameNumbers, useStableValue } from '@/lib/use-stable-value'
 import { focusRing } from '@/components/ui/focus'
 import { xAxisTicks, yAxisWidthPx } from './chart-axes'
 import {
@@ -19,6 +20,7 @@ import {
   type ChartSpan,
   type ChartThreshold,
   type SeriesKey,
+  type YScale,
 } from './chart-data'
 import { PLOT_MARGIN, TimeSeriesPlot, type TimeSeriesPlotProps } from './time-series-plot'
 
@@ -58,6 +60,7 @@ const EMPTY_THRESHOLDS: readonly ChartThreshold[] = []
 const EMPTY_SPANS: readonly ChartSpan[] = []
 const EMPTY_MARKERS: readonly ChartMarker[] = []
 const FALLBACK_WIDTH = 480
+const sameScale = (a: YScale, b: YScale) => sameNumbers(a.domain, b.domain) && sameNumbers(a.ticks, b.ticks)
 
 /**
  * A live line chart: the plot (TimeSeriesPlot) with its legend, thresholds, shaded
@@ -86,17 +89,23 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
 
   const rows = useMemo(() => givenRows ?? toChartRows(series), [givenRows, series])
   const visibleKeys = useMemo(() => series.map((_, i) => seriesKey(i)).filter((k) => !hidden.has(k)), [series, hidden])
-  const y = useMemo(() => yScale(rows, visibleKeys, thresholds, undefined, unitCeiling(unit)), [rows, visibleKeys, thresholds, unit])
+  const y = useStableValue(
+    useMemo(() => yScale(rows, visibleKeys, thresholds, undefined, unitCeiling(unit)), [rows, visibleKeys, thresholds, unit]),
+    sameScale,
+  )
   const first = xDomain?.[0] ?? rows[0]?.t
   const last = xDomain?.[1] ?? rows[rows.length - 1]?.t
   const yAxisWidth = useMemo(() => yAxisWidthPx(y.ticks.map((v) => formatValue(unit, v)), fontSize), [y, unit, fontSize])
   const plotLeft = PLOT_MARGIN.left + yAxisWidth
   const plotRight = width - PLOT_MARGIN.right
-  const xTicks = useMemo(() => {
-    if (first === undefined || last === undefined) return []
-    const utcOffsetMs = -new Date(first).getTimezoneOffset() * 60_000
-    return xAxisTicks(first, last, plotRight - plotLeft, fontSize, formatTime, utcOffsetMs)
-  }, [first, last, plotLeft, plotRight, fontSize, formatTime])
+  const xTicks = useStableValue(
+    useMemo(() => {
+      if (first === undefined || last === undefined) return []
+      const utcOffsetMs = -new Date(first).getTimezoneOffset() * 60_000
+      return xAxisTicks(first, last, plotRight - plotLeft, fontSize, formatTime, utcOffsetMs)
+    }, [first, last, plotLeft, plotRight, fontSize, formatTime]),
+    sameNumbers,
+  )
   const shownSpans = useMemo(
     () => (first === undefined || last === undefined ? [] : clipSpans(spans, first, last)),
     [spans, first, last],

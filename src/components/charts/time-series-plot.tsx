@@ -34,6 +34,18 @@ const THRESHOLD_COLORS: Record<ChartThreshold['severity'], string> = { warning: 
 const SPAN_COLORS: Record<ChartSpan['kind'], string> = { pending: '#f59e0b', firing: '#ef4444' }
 const MARKER_COLORS: Record<NonNullable<ChartMarker['tone']>, string> = { active: '#2563eb', calm: '#64748b' }
 const SELECTION_COLOR = '#0ea5e9'
+const ZOOM_STYLE = { cursor: 'crosshair', userSelect: 'none' } as const
+const ACTIVE_DOT = { r: 3 } as const
+const DATA_EXTENT = ['dataMin', 'dataMax']
+const TOOLTIP_STYLE = {
+  background: 'var(--vigil-tooltip-bg)',
+  border: '1px solid var(--vigil-tooltip-border)',
+  color: 'var(--vigil-tooltip-fg)',
+  fontSize: 12,
+  borderRadius: 6,
+} as const
+const TOOLTIP_LABEL_STYLE = { color: 'var(--vigil-tooltip-fg)', fontWeight: 600 } as const
+const tooltipLabel = (label: unknown) => (typeof label === 'number' ? formatExactTime(label) : String(label))
 /**
  * Recharts computes the vertical grid lines even with `vertical={false}`, measuring a
  * label per row (a third of a 7-day page's first render); this skips that.
@@ -81,7 +93,6 @@ export const TimeSeriesPlot = memo(function TimeSeriesPlot({
   const plotLeft = PLOT_MARGIN.left + yAxisWidth
   // The top tick's label is centred on the plot's top edge: half of it must fit above.
   const margin = useMemo(() => ({ ...PLOT_MARGIN, top: Math.max(PLOT_MARGIN.top, Math.ceil(fontSize * 0.65)) }), [fontSize])
-  const format = (v: number) => formatValue(unit, v)
   const xTick = useCallback(
     ({ x, y: top, payload }: XAxisTickContentProps) => {
       const label = formatTime(Number(payload.value))
@@ -102,6 +113,51 @@ export const TimeSeriesPlot = memo(function TimeSeriesPlot({
     [unit, fontSize],
   )
 
+  const onMouseDown = useCallback((state: MouseHandlerDataParam) => {
+    const t = pointerTime(state)
+    if (t !== null) setDrag({ from: t, to: t })
+  }, [])
+  const onMouseMove = useCallback(
+    (state: MouseHandlerDataParam) => {
+      const t = pointerTime(state)
+      if (drag !== null && t !== null && t !== drag.to) setDrag({ from: drag.from, to: t })
+    },
+    [drag],
+  )
+  const onMouseUp = useCallback(() => {
+    if (drag !== null && drag.from !== drag.to) onZoom?.(Math.min(drag.from, drag.to), Math.max(drag.from, drag.to))
+    setDrag(null)
+  }, [drag, onZoom])
+  const onMouseLeave = useCallback(() => {
+    setDrag(null)
+  }, [])
+  const tooltipValue = useCallback((value: unknown) => (typeof value === 'number' ? formatValue(unit, value) : 'no data'), [unit])
+
+  // Recharts re-registers a child whose props change identity, and re-runs its selectors
+  // over every row; props that mean the same are kept the same object across refreshes.
+  const x0 = xDomain?.[0]
+  const x1 = xDomain?.[1]
+  const xAxisDomain = useMemo(() => (x0 === undefined || x1 === undefined ? DATA_EXTENT : [x0, x1]), [x0, x1])
+  const [yLow, yHigh] = y.domain
+  const thresholdLabels = useMemo(
+    () =>
+      // Above its line (a line at 0 would put it on the axis), below it when that would
+      // leave the plot (quota at 100 %), alternating sides so close thresholds (5 % and
+      // 10 % on a 0–100 % axis) do not print over each other.
+      thresholds.map((t, i) => ({
+        value: `${t.severity} ${formatValue(unit, t.value)}`,
+        position: `${labelBelow(t.value, [yLow, yHigh], height) ? 'insideTop' : 'insideBottom'}${i % 2 === 0 ? 'Left' : 'Right'}` as const,
+        fill: THRESHOLD_COLORS[t.severity],
+        fontSize,
+      })),
+    [thresholds, unit, yLow, yHigh, height, fontSize],
+  )
+  const markerLabels = useMemo(
+    () =>
+      shownMarkers.map((m) => ({ value: m.label, position: 'insideTopRight' as const, angle: -90, fill: MARKER_COLORS[m.tone ?? 'active'], fontSize: fontSize - 1 })),
+    [shownMarkers, fontSize],
+  )
+
   return (
     <LineChart
       width={width}
@@ -109,41 +165,18 @@ export const TimeSeriesPlot = memo(function TimeSeriesPlot({
       data={rows}
       margin={margin}
       title={title}
-      style={onZoom ? { cursor: 'crosshair', userSelect: 'none' } : undefined}
-      onMouseDown={
-        onZoom &&
-        ((state) => {
-          const t = pointerTime(state)
-          if (t !== null) setDrag({ from: t, to: t })
-        })
-      }
-      onMouseMove={
-        onZoom &&
-        ((state) => {
-          const t = pointerTime(state)
-          if (drag !== null && t !== null && t !== drag.to) setDrag({ from: drag.from, to: t })
-        })
-      }
-      onMouseUp={
-        onZoom &&
-        (() => {
-          if (drag !== null && drag.from !== drag.to) onZoom(Math.min(drag.from, drag.to), Math.max(drag.from, drag.to))
-          setDrag(null)
-        })
-      }
-      onMouseLeave={
-        onZoom &&
-        (() => {
-          setDrag(null)
-        })
-      }
+      style={onZoom ? ZOOM_STYLE : undefined}
+      onMouseDown={onZoom && onMouseDown}
+      onMouseMove={onZoom && onMouseMove}
+      onMouseUp={onZoom && onMouseUp}
+      onMouseLeave={onZoom && onMouseLeave}
     >
       <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} verticalCoordinatesGenerator={NO_GRID_LINES} />
       <XAxis
         dataKey="t"
         type="number"
         scale="time"
-        domain={xDomain ? [xDomain[0], xDomain[1]] : ['dataMin', 'dataMax']}
+        domain={xAxisDomain}
         allowDataOverflow={xDomain !== undefined}
         ticks={xTicks}
         interval={0}
@@ -184,14 +217,14 @@ export const TimeSeriesPlot = memo(function TimeSeriesPlot({
           />
         ),
       )}
-      {shownMarkers.map((m) => (
+      {shownMarkers.map((m, i) => (
         <ReferenceLine
           key={`marker-line-${m.label}-${m.fromMs}`}
           x={m.fromMs}
           stroke={MARKER_COLORS[m.tone ?? 'active']}
           strokeDasharray="2 3"
           ifOverflow="hidden"
-          label={{ value: m.label, position: 'insideTopRight', angle: -90, fill: MARKER_COLORS[m.tone ?? 'active'], fontSize: fontSize - 1 }}
+          label={markerLabels[i]}
         />
       ))}
       {drag !== null && drag.from !== drag.to && (
@@ -204,15 +237,7 @@ export const TimeSeriesPlot = memo(function TimeSeriesPlot({
           stroke={THRESHOLD_COLORS[t.severity]}
           strokeDasharray="6 4"
           ifOverflow="extendDomain"
-          // Above its line (a line at 0 would put it on the axis), below it when that would
-          // leave the plot (quota at 100 %), alternating sides so close thresholds (5 % and
-          // 10 % on a 0–100 % axis) do not print over each other.
-          label={{
-            value: `${t.severity} ${format(t.value)}`,
-            position: `${labelBelow(t.value, y.domain, height) ? 'insideTop' : 'insideBottom'}${i % 2 === 0 ? 'Left' : 'Right'}`,
-            fill: THRESHOLD_COLORS[t.severity],
-            fontSize,
-          }}
+          label={thresholdLabels[i]}
         />
       ))}
       {series.map((s, i) => (
@@ -225,7 +250,7 @@ export const TimeSeriesPlot = memo(function TimeSeriesPlot({
           strokeWidth={1.75}
           strokeDasharray={s.dash}
           dot={false}
-          activeDot={{ r: 3 }}
+          activeDot={ACTIVE_DOT}
           connectNulls={false}
           isAnimationActive={false}
           hide={hidden.has(seriesKey(i))}
@@ -233,16 +258,10 @@ export const TimeSeriesPlot = memo(function TimeSeriesPlot({
       ))}
       <Tooltip
         isAnimationActive={false}
-        labelFormatter={(label) => (typeof label === 'number' ? formatExactTime(label) : label)}
-        formatter={(value) => (typeof value === 'number' ? formatValue(unit, value) : 'no data')}
-        contentStyle={{
-          background: 'var(--vigil-tooltip-bg)',
-          border: '1px solid var(--vigil-tooltip-border)',
-          color: 'var(--vigil-tooltip-fg)',
-          fontSize: 12,
-          borderRadius: 6,
-        }}
-        labelStyle={{ color: 'var(--vigil-tooltip-fg)', fontWeight: 600 }}
+        labelFormatter={tooltipLabel}
+        formatter={tooltipValue}
+        contentStyle={TOOLTIP_STYLE}
+        labelStyle={TOOLTIP_LABEL_STYLE}
       />
     </LineChart>
   )

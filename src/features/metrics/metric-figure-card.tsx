@@ -5,6 +5,7 @@ import type { Incident, MetricsResponse } from '@/api/schemas'
 import { formatCount, formatDuration } from '@/domain/format'
 import { QueryContent, Skeleton } from '@/components/ui/panel'
 import { TimeSeriesChart } from '@/components/charts/time-series-chart'
+import { usePacedValue } from '@/lib/use-paced-value'
 import { FALLBACK_CHART_WIDTH, figureData, incidentMarkers, liveRefreshMs, stepFor } from './chart-pipeline'
 import { figureMetrics, figureThresholds, type MetricFigure } from './metric-figures'
 import { isLive, LIVE_REFRESH_MS, windowDurationMs, windowOf, type MetricsView } from './metric-range'
@@ -80,8 +81,17 @@ interface FigureChartProps {
   onZoom: (fromMs: number, toMs: number) => void
 }
 
-/** Memoised on the answer: a refetch that brings the same data (structural sharing) draws nothing. */
-const FigureChart = memo(function FigureChart({ figure, data, columns, reduce, refreshMs, incidents, onZoom }: FigureChartProps) {
+/**
+ * Memoised on the answer: a refetch that brings the same data (structural sharing) draws
+ * nothing. A new answer is prepared and drawn in this figure's turn (usePacedValue):
+ * fifteen answers landing together would otherwise be reduced and evaluated in one task.
+ */
+const FigureChart = memo(function FigureChart({ data: latest, ...props }: FigureChartProps) {
+  const data = usePacedValue(latest)
+  return data === undefined ? <FigureSkeleton title={props.figure.title} /> : <PreparedFigure data={data} {...props} />
+})
+
+const PreparedFigure = memo(function PreparedFigure({ figure, data, columns, reduce, refreshMs, incidents, onZoom }: FigureChartProps) {
   const prepared = useMemo(() => figureData(figure, data, columns, reduce), [figure, data, columns, reduce])
   const thresholds = useMemo(() => figureThresholds(figure), [figure])
   const fromMs = Date.parse(data.from)
