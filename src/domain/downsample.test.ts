@@ -187,6 +187,18 @@ test.each(Array.from({ length: 40 }, (_, seed) => seed))('m4 never hides a breac
 // ---------------------------------------------------------------- pickStep
 
 test.each([
+  [1, 60_480, 1200, 510],
+  [2, 60_480, 1200, 260],
+  [4, 60_480, 1200, 130],
+])('pickStep at %i point(s) per pixel for a week at 1,200 px is %i s', (perPixel, _points, width, step) => {
+  expect(pickStep(T0, T0 + 7 * 86_400_000, width, 10, perPixel)).toBe(step)
+})
+
+test.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])('pickStep refuses %d points per pixel', (perPixel) => {
+  expect(() => pickStep(T0, T0 + 3_600_000, 600, 10, perPixel)).toThrow(RangeError)
+})
+
+test.each([
   ['15 min at 1200 px', 15 * MIN, 1200, 10],
   ['1 h at 1200 px', H, 1200, 10],
   ['6 h at 1200 px', 6 * H, 1200, 10],

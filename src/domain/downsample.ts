@@ -120,16 +120,17 @@ function assertRange(fromMs: number, toMs: number, pixelWidth: number): void {
 
 /**
  * The backend `step` (seconds) for a chart `pixelWidth` wide over [fromMs, toMs]: the
- * smallest multiple of `baseStepS` that gives at most two points per pixel — so between
- * one and two wherever the raw data is denser than one per pixel — and never finer than
- * the base resolution. (Against Prometheus, query `max_over_time(m[step])` so the
- * coarser step keeps breaches too; a plain step samples and can skip them.)
+ * smallest multiple of `baseStepS` that gives at most `pointsPerPixel` points per pixel
+ * (two by default) and never finer than the base resolution. (Against Prometheus, query
+ * `max_over_time(m[step])` so the coarser step keeps breaches too; a plain step samples
+ * and can skip them.)
  */
-export function pickStep(fromMs: number, toMs: number, pixelWidth: number, baseStepS = 10): number {
+export function pickStep(fromMs: number, toMs: number, pixelWidth: number, baseStepS = 10, pointsPerPixel = 2): number {
   assertRange(fromMs, toMs, pixelWidth)
   if (!(baseStepS > 0) || !Number.isFinite(baseStepS)) throw new RangeError(`invalid base step ${baseStepS}`)
+  if (!(pointsPerPixel > 0) || !Number.isFinite(pointsPerPixel)) throw new RangeError(`invalid points per pixel ${pointsPerPixel}`)
   const rawPoints = (toMs - fromMs) / (baseStepS * 1000)
-  const factor = Math.max(1, Math.ceil(rawPoints / (2 * Math.floor(pixelWidth))))
+  const factor = Math.max(1, Math.ceil(rawPoints / (pointsPerPixel * Math.floor(pixelWidth))))
   return factor * baseStepS
 }
 

@@ -59,9 +59,9 @@ test(
     expect(range).toHaveValue('7d')
     expect(screen.getByRole('radio', { name: /Live/ })).toBeChecked()
 
-    // A week at about 1,100 px: every chart asks the backend for 280 s steps, not 10 s ones.
+    // A week at about 1,100 px: every chart asks the backend for 550 s steps (a point per pixel), not 10 s ones.
     await waitFor(() => {
-      expect(screen.getAllByText(/^4 min 40 s steps · 2161 samples a series · refreshes every 4 min 40 s$/)).toHaveLength(16)
+      expect(screen.getAllByText(/^9 min 10 s steps · 1101 samples a series · refreshes every 9 min 10 s$/)).toHaveLength(16)
     }, CHART_WAIT)
 
     await user.selectOptions(range, '6 h')

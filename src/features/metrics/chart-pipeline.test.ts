@@ -2,7 +2,7 @@ import type { Incident, MetricsResponse } from '@/api/schemas'
 import { ALERT_INSTANCES } from '@/domain/alert-rules'
 import type { GridSeries } from '@/domain/alert-engine'
 import type { ChartRow } from '@/components/charts/chart-data'
-import { chartRows, figureData, incidentMarkers, liveRefreshMs, MAX_POINTS_PER_PIXEL, stepFor } from './chart-pipeline'
+import { chartRows, figureData, incidentMarkers, liveRefreshMs, stepFor } from './chart-pipeline'
 import { figureThresholds, METRIC_FIGURES, type MetricFigure } from './metric-figures'
 
 const MIN = 60_000
@@ -37,19 +37,22 @@ function weekOf10s(seed: number, base: number, spike: number): GridSeries {
 
 test.each([
   ['1 h at 1,200 px', HOUR, 1200, true, 10],
-  ['24 h at 600 px', DAY, 600, true, 80],
-  ['7 d at 1,200 px', WEEK, 1200, true, 260],
+  ['24 h at 600 px', DAY, 600, true, 150],
+  ['7 d at 1,200 px', WEEK, 1200, true, 510],
   ['7 d at 1,200 px, downsampling off', WEEK, 1200, false, 10],
   ['15 min at 300 px', 15 * MIN, 300, true, 10],
-  ['7 d at an unmeasured 0 px', WEEK, 0, true, 10 * 30_240],
+  ['7 d at an unmeasured 0 px', WEEK, 0, true, 10 * 60_480],
 ])('the step for %s is %i s', (_, duration, width, downsample, expected) => {
   expect(stepFor(duration, width, downsample)).toBe(expected)
 })
 
-test('the chosen step never asks for more than two points per pixel', () => {
+test('the chosen step asks for one point per pixel at most, and not much fewer', () => {
   for (const width of [320, 777, 1200, 2560]) {
-    const step = stepFor(WEEK, width, true)
-    expect(WEEK / (step * 1000)).toBeLessThanOrEqual(MAX_POINTS_PER_PIXEL * width)
+    for (const duration of [6 * HOUR, DAY, WEEK]) {
+      const points = duration / (stepFor(duration, width, true) * 1000)
+      expect(points).toBeLessThanOrEqual(width)
+      expect(points).toBeGreaterThan(width / 2)
+    }
   }
 })
 

@@ -4,9 +4,10 @@
  * pending or firing (evaluated here, over the very series on screen), and incident
  * markers.
  *
- * Reduction is two-stage: the backend is asked for `pickStep(from, to, width)` (at most
- * two points per pixel); whatever still exceeds that — 10 s data requested on purpose,
- * a backend that ignores `step` — is cut down with M4 here.
+ * Reduction is two-stage: the backend is asked for `pickStep(from, to, width)` (one
+ * point per pixel, each the step's worst value); whatever still exceeds two points per
+ * pixel — 10 s data requested on purpose, a backend that ignores `step` — is cut down
+ * with M4 here.
  */
 import type { Incident, MetricsResponse } from '@/api/schemas'
 import type { MetricId } from '@/domain/catalog'
@@ -27,12 +28,18 @@ import { LIVE_REFRESH_MS } from './metric-range'
 
 /** Rows per pixel column above which the client reduces with M4. */
 export const MAX_POINTS_PER_PIXEL = 2
+/**
+ * What the backend is asked for. Its coarser steps keep each step's worst value (max
+ * of a latency or error rate, min of `up`), so one point per pixel still draws every
+ * breach, and it halves the rows the chart library works through on each refresh.
+ */
+export const BACKEND_POINTS_PER_PIXEL = 1
 /** The width assumed until a chart has been measured (and where nothing can measure). */
 export const FALLBACK_CHART_WIDTH = 1200
 
 /**
  * How often a live chart refetches: every 10 s, or once per data step when a step is
- * longer (a week at 1,200 px is 260 s steps). Refetching a week every 10 s would bring
+ * longer (a week at 1,200 px is 510 s steps). Refetching a week every 10 s would bring
  * no new point and cost the backend a week-long range query each time.
  */
 export function liveRefreshMs(stepS: number): number {
@@ -40,12 +47,12 @@ export function liveRefreshMs(stepS: number): number {
 }
 
 /**
- * The step to ask the backend for: two points per pixel at most, or the finest data when
+ * The step to ask the backend for: one point per pixel at most, or the finest data when
  * reduction is off (the baseline the benchmark compares against).
  */
 export function stepFor(durationMs: number, width: number, downsample: boolean): number {
   if (!downsample) return BASE_STEP_S
-  return pickStep(0, Math.max(durationMs, 1), Math.max(1, Math.floor(width)), BASE_STEP_S)
+  return pickStep(0, Math.max(durationMs, 1), Math.max(1, Math.floor(width)), BASE_STEP_S, BACKEND_POINTS_PER_PIXEL)
 }
 
 /** A wire series as the engine and the chart read it. */
