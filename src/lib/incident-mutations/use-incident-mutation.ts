@@ -12,11 +12,12 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { incidentQueries } from '@/api/incidents'
-import type { Incident, IncidentStatus, MessageTemplate } from '@/api/schemas'
+import type { IncidentStatus, MessageTemplate } from '@/api/schemas'
 import type { Severity } from '@/domain/severity'
 import { newChangeId } from '@/lib/outbox/new-id'
 import { useOutbox } from '@/lib/outbox/use-outbox'
-import { applyOptimistic, type IncidentChange, type IncidentPatch } from './changes'
+import type { IncidentChange, IncidentPatch } from './changes'
+import { layChange, liftChange, type Layer } from './optimistic-layers'
 import { saveChange, SaveError, type SaveFailure, type SaveOutcome, type SaveRequest } from './save-change'
 import { useActor } from './use-actor'
 
@@ -41,8 +42,8 @@ interface Options<V> {
 }
 
 interface Context {
-  optimistic: Incident | null
-  snapshot: Incident | undefined
+  /** The change as shown before the server has it; null when it is shown only once saved. */
+  layer: Layer | null
 }
 
 /** The generic hook: `toChange` turns the caller's variables into an IncidentChange. */
@@ -51,34 +52,20 @@ export function useIncidentMutation<V>(incidentId: string, toChange: (vars: V) =
   const actor = useActor()
   const detailKey = incidentQueries.detail(incidentId).queryKey
 
-  const restore = (context: Context | undefined) => {
-    // Exact rollback: only undo our own optimistic value. If fresher server data landed
-    // meanwhile, it stays — restoring the snapshot would put older data back.
-    if (context?.optimistic && queryClient.getQueryData(detailKey) === context.optimistic) {
-      queryClient.setQueryData(detailKey, context.snapshot)
-    }
-  }
-
   const mutation = useMutation<SaveOutcome, Error, SaveRequest, Context>({
     mutationFn: (request) => saveChange(queryClient, request),
-    onMutate: async (request) => {
-      const optimistic = request.base === undefined ? null : applyOptimistic(request.base, request.change)
-      if (optimistic === null) return { optimistic: null, snapshot: undefined }
-      await queryClient.cancelQueries({ queryKey: detailKey })
-      const snapshot = queryClient.getQueryData(detailKey)
-      queryClient.setQueryData(detailKey, optimistic)
-      // Structural sharing may store a copy: remember what the cache holds, to recognise it.
-      return { optimistic: queryClient.getQueryData(detailKey) ?? null, snapshot }
-    },
-    onError: (_error, _request, context) => {
-      restore(context)
-    },
-    onSuccess: (outcome, _request, context) => {
-      // Queued behind earlier unsaved changes: the screen shows the server's value and
-      // the Unsaved changes list shows this one, as for a failed save.
-      if (outcome === 'queued') restore(context)
-    },
-    onSettled: () => {
+    // Not async, and nothing awaited: TanStack calls onMutate synchronously inside
+    // mutate() (as long as the MutationCache has no onMutate of its own to await first),
+    // so the change is in the cache — and, through useRenderOnIncidentWrite, on screen —
+    // in the render that handles the click. A checkbox never shows a frame unticked, and
+    // the next tick is based on this one.
+    onMutate: (request) => ({ layer: layChange(queryClient, incidentId, request.change) }),
+    onSettled: (_outcome, _error, _request, context) => {
+      // Saved: the server's answer (already cached by saveChange) has the change. Failed,
+      // or queued behind earlier unsaved changes: the screen goes back to the server's
+      // value and the control or the Unsaved changes list says why. Either way the change
+      // is taken off what is shown, over whatever the server said last.
+      if (context?.layer) liftChange(queryClient, incidentId, context.layer)
       // Not awaited: while the backend is down the refetch retries for seconds, and the
       // control must not look busy all that time — its change is already settled.
       void queryClient.invalidateQueries({ queryKey: incidentQueries.all() })
