@@ -1,4 +1,4 @@
-import { memo, useRef } from 'react'
+import { memo, useCallback, useRef } from 'react'
 import { Link } from 'react-router'
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
 import type { Incident } from '@/api/schemas'
@@ -73,6 +73,9 @@ export function IncidentTable({
   onSort: (next: SortState) => void
 }) {
   const scrollRef = useRef<HTMLDivElement>(null)
+  // Stable until the rows change: the virtualizer recomputes every row's position (all
+  // 10,000) whenever getItemKey is a new function, and it re-renders on every scroll frame.
+  const getItemKey = useCallback((index: number) => incidents[index]?.id ?? index, [incidents])
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions change every render by design; nothing here memoises them.
   const virtualizer = useVirtualizer({
     count: incidents.length,
@@ -81,7 +84,7 @@ export function IncidentTable({
     overscan: 8,
     scrollMargin: HEADER_HEIGHT,
     observeElementRect: observeWithFallback,
-    getItemKey: (index) => incidents[index]?.id ?? index,
+    getItemKey,
   })
 
   return (
