@@ -24,6 +24,7 @@ import { emptyDb } from '@/mocks/db'
 import { ROSTER } from '@/mocks/roster'
 import { seedIncidents } from '@/mocks/seed-incidents'
 import { newPage, screenshot } from './browser'
+import { summariseProfile, type ProfileSummary } from './cpu-profile'
 
 const BENCH = process.env.VIGIL_E2E_BENCH === '1'
 
@@ -178,67 +179,6 @@ const since = (a: MainThread, b: MainThread): MainThread => ({
 
 const describeBusy = (busy: MainThread) =>
   `main thread busy ${ms(busy.taskMs)} (script ${ms(busy.scriptMs)}, layout ${ms(busy.layoutMs)}, style ${ms(busy.styleMs)})`
-
-interface ProfileNode {
-  id: number
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }
-  children?: number[]
-}
-
-interface CpuProfile {
-  nodes: ProfileNode[]
-  samples?: number[]
-  timeDeltas?: number[]
-}
-
-interface ProfileSummary {
-  mockMs: number
-  appMs: number
-  /** The functions with the most self time, as "name chunk:line:col". */
-  top: { frame: string; ms: number }[]
-}
-
-const chunkOf = (url: string) => url.split('/').pop() ?? url
-
-/**
- * Splits a CPU profile's busy time between the mock backend's chunk (`browser-*.js`: MSW,
- * the simulator, the handlers — work a real backend does elsewhere) and the rest, and
- * lists the functions with the most self time (names are minified in dist/).
- */
-function summariseProfile(profile: CpuProfile): ProfileSummary {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
-  const parent = new Map<number, number>()
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
-  const underMock = new Map<number, boolean>()
-  const isUnderMock = (id: number): boolean => {
-    const known = underMock.get(id)
-    if (known !== undefined) return known
-    const node = byId.get(id)
-    const up = parent.get(id)
-    const result = node !== undefined && (/\/assets\/browser-[^/]+\.js$/.test(node.callFrame.url) || (up !== undefined && isUnderMock(up)))
-    underMock.set(id, result)
-    return result
-  }
-  const timeDeltas = profile.timeDeltas ?? []
-  const self = new Map<string, number>()
-  let mockMs = 0
-  let appMs = 0
-  ;(profile.samples ?? []).forEach((id, i) => {
-    const node = byId.get(id)
-    if (node === undefined) return
-    const name = node.callFrame.functionName
-    if (name === '(idle)' || name === '(program)') return
-    const durationMs = (timeDeltas[i + 1] ?? 0) / 1000
-    if (isUnderMock(id)) mockMs += durationMs
-    else appMs += durationMs
-    const { url, lineNumber, columnNumber } = node.callFrame
-    const label = name === '' ? '(anonymous)' : name
-    const frame = url === '' ? label : `${label} ${chunkOf(url)}:${String(lineNumber + 1)}:${String(columnNumber + 1)}`
-    self.set(frame, (self.get(frame) ?? 0) + durationMs)
-  })
-  const top = [...self].map(([frame, t]) => ({ frame, ms: t })).toSorted((a, b) => b.ms - a.ms).slice(0, 8)
-  return { mockMs, appMs, top }
-}
 
 async function startProfile(cdp: CDPSession): Promise<void> {
   await cdp.send('Profiler.enable')

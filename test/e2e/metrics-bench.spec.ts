@@ -10,6 +10,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core'
 import { newPage } from './browser'
+import { summariseProfile } from './cpu-profile'
 import { allFiguresDrawn, FIGURE_IDS, fullPageScreenshot, notRedrawn, openPage, watchRedraws } from './metrics-page'
 
 const BENCH = process.env.VIGIL_E2E_BENCH === '1'
@@ -170,57 +171,6 @@ interface WeekRefresh {
   busyRuns: number[]
 }
 
-interface ProfileNode {
-  id: number
-  callFrame: { functionName: string; url: string }
-  children?: number[]
-}
-
-/**
- * Splits a CPU profile's busy time between samples with a frame of the mock backend's
- * chunk (`browser-*.js`: MSW, the simulator, the handlers) on their stack and the rest.
- */
-function splitProfile(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): {
-  mockMs: number
-  appMs: number
-  busyRuns: number[]
-} {
-  const samples = profile.samples ?? []
-  const timeDeltas = profile.timeDeltas ?? []
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
-  const parent = new Map<number, number>()
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
-  const underMock = new Map<number, boolean>()
-  const isUnderMock = (id: number): boolean => {
-    const known = underMock.get(id)
-    if (known !== undefined) return known
-    const node = byId.get(id)
-    const up = parent.get(id)
-    const result = node !== undefined && (/\/assets\/browser-[^/]+\.js$/.test(node.callFrame.url) || (up !== undefined && isUnderMock(up)))
-    underMock.set(id, result)
-    return result
-  }
-  let mockMs = 0
-  let appMs = 0
-  // Runs of busy samples without an idle one between them: tasks, to the sampling interval.
-  const runs: number[] = []
-  let run = 0
-  samples.forEach((id, i) => {
-    const name = byId.get(id)?.callFrame.functionName
-    const durationMs = (timeDeltas[i + 1] ?? 0) / 1000
-    if (name === '(idle)' || name === '(program)') {
-      if (run > 0) runs.push(run)
-      run = 0
-      return
-    }
-    run += durationMs
-    if (isUnderMock(id)) mockMs += durationMs
-    else appMs += durationMs
-  })
-  if (run > 0) runs.push(run)
-  return { mockMs, appMs, busyRuns: runs.filter((r) => r >= 5) }
-}
-
 /**
  * The live week view, a refresh interval later: moves the page's clock on 30 minutes
  * (more than any figure's refresh interval), waits until every figure has redrawn with
@@ -256,7 +206,7 @@ async function measureWeekRefresh(path: string): Promise<WeekRefresh> {
   await cdp.detach()
   expect(await page.getByText(/could not be loaded/).count()).toBe(0)
   await page.close()
-  const split = splitProfile(profile)
+  const split = summariseProfile(profile)
   return {
     figures: FIGURE_IDS.length,
     mainThreadBusyMs: busyAfter - busyBefore,
