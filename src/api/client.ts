@@ -65,6 +65,47 @@ export async function apiRequest<S extends $ZodType>(
   schema: S,
   options: RequestOptions = {},
 ): Promise<ApiResponse<output<S>>> {
+  return readResponse(await send(path, options), schema)
+}
+
+/** A copy the caller already holds, and the ETag it came with. */
+export interface Held<T> {
+  data: T
+  etag: string
+}
+
+/**
+ * GETs `path` with If-None-Match: the tag of the copy the caller holds, if any. A 304 is
+ * an answer, not an error: nothing is read or parsed, and the answer's data is `held.data`
+ * itself (same reference), status 304. Sending If-None-Match ourselves makes fetch hand us
+ * the raw 304; 'no-store' also keeps the browser's own HTTP cache out of the way.
+ */
+export async function apiConditionalGet<S extends $ZodType>(
+  path: string,
+  schema: S,
+  held: Held<output<S>> | null,
+  options: Omit<RequestOptions, 'method' | 'body'> = {},
+): Promise<ApiResponse<output<S>> & { etag: string | null }> {
+  const headers = { ...options.headers, ...(held === null ? {} : { 'If-None-Match': held.etag }) }
+  const sent = await send(path, { ...options, headers }, 'no-store')
+  const { response } = sent
+  // A 304 to a request that named no tag leaves nothing to show: readResponse makes it an error.
+  if (response.status === 304 && held !== null) {
+    return { data: held.data, status: 304, headers: response.headers, etag: response.headers.get('ETag') ?? held.etag }
+  }
+  const answer = await readResponse(sent, schema)
+  return { ...answer, etag: answer.headers.get('ETag') }
+}
+
+interface Sent {
+  response: Response
+  path: string
+  timeout: AbortSignal
+  timeoutMs: number
+}
+
+/** The request itself: every way it can fail to get an answer becomes an ApiError. */
+async function send(path: string, options: RequestOptions, cache?: RequestCache): Promise<Sent> {
   const url = buildUrl(path, options.query)
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const timeout = AbortSignal.timeout(timeoutMs)
@@ -79,6 +120,7 @@ export async function apiRequest<S extends $ZodType>(
       headers,
       body: options.body === undefined ? null : JSON.stringify(options.body),
       signal,
+      ...(cache === undefined ? {} : { cache }),
     })
   } catch (e) {
     if (options.signal?.aborted) throw new ApiError('aborted', 'The request was cancelled.', { path })
@@ -86,7 +128,11 @@ export async function apiRequest<S extends $ZodType>(
     throw new ApiError('network', `Could not reach the server (${describe(e)}).`, { path })
   }
   noteServerDate(response.headers.get('Date'), Date.now())
+  return { response, path, timeout, timeoutMs }
+}
 
+/** Reads the body: an error status, JSON that does not parse or breaks the contract all become ApiErrors. */
+async function readResponse<S extends $ZodType>({ response, path, timeout, timeoutMs }: Sent, schema: S): Promise<ApiResponse<output<S>>> {
   let text: string
   try {
     text = await response.text()

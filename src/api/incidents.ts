@@ -5,7 +5,7 @@
  */
 import { queryOptions } from '@tanstack/react-query'
 import * as z from 'zod/mini'
-import { apiFetch, apiRequest } from './client'
+import { apiConditionalGet, apiFetch, apiRequest } from './client'
 import {
   incident,
   incidentsResponse,
@@ -26,7 +26,7 @@ export const incidentQueries = {
   list: () =>
     queryOptions({
       queryKey: [...incidentQueries.all(), 'list'] as const,
-      queryFn: ({ signal }) => apiFetch('/api/incidents', incidentsResponse, { signal }).then((r) => r.incidents),
+      queryFn: ({ signal, client, queryKey }) => fetchIncidentList(client.getQueryData<Incident[]>(queryKey), signal),
     }),
   detail: (id: string) =>
     queryOptions({
@@ -39,6 +39,28 @@ export const incidentQueries = {
       queryFn: ({ signal }) =>
         apiFetch(`/api/incidents/${encodeURIComponent(id)}/timeline`, timelineResponse, { signal }).then((r) => r.events),
     }),
+}
+
+/**
+ * The ETag each list answer came with, keyed by the very array the query cached. Keyed by
+ * the object, not the URL: a new QueryClient (or a list someone else wrote into the cache)
+ * has no tag, so it can never be told "unchanged" about data it does not hold.
+ */
+const listTags = new WeakMap<readonly Incident[], string>()
+
+/**
+ * The incident list, asked for conditionally: while nothing changed (304) the answer is
+ * `held` itself, the same array, so nothing is parsed and structural sharing and every
+ * memo downstream have nothing to do. Polled every 10 s with 10,000 incidents, the full
+ * parse and compare was a 140–226 ms main-thread task each time.
+ */
+export async function fetchIncidentList(held: Incident[] | undefined, signal?: AbortSignal): Promise<Incident[]> {
+  const etag = held === undefined ? undefined : listTags.get(held)
+  const copy = held === undefined || etag === undefined ? null : { data: { incidents: held }, etag }
+  const answer = await apiConditionalGet('/api/incidents', incidentsResponse, copy, { signal })
+  const incidents = answer.data.incidents
+  if (answer.etag !== null) listTags.set(incidents, answer.etag)
+  return incidents
 }
 
 export async function fetchIncident(id: string, signal?: AbortSignal): Promise<Incident> {

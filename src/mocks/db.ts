@@ -21,6 +21,12 @@ import { checklistEventText, playbookEventText } from '@/domain/step-labels'
 import { findPerson, rosterLevel } from './roster'
 
 export interface DbState {
+  /**
+   * Goes up with every change to any incident or to the list (each change records a
+   * timeline event, see addEvent), so the list's ETag can say "nothing changed" without
+   * comparing 10,000 incidents. Saved with the rest, so every tab of the browser agrees.
+   */
+  revision: number
   nextIncidentNo: number
   nextEventNo: number
   incidents: Incident[]
@@ -35,8 +41,8 @@ export const FIRST_INCIDENT_NO = 10_001
 const MAX_IDEMPOTENCY_KEYS = 500
 const ANONYMOUS = 'anonymous'
 
-export function emptyDb(): DbState {
-  return { nextIncidentNo: FIRST_INCIDENT_NO, nextEventNo: 1, incidents: [], events: [], idempotency: [] }
+export function emptyDb(revision = 0): DbState {
+  return { revision, nextIncidentNo: FIRST_INCIDENT_NO, nextEventNo: 1, incidents: [], events: [], idempotency: [] }
 }
 
 export type Failure = { ok: false; status: number; message: string; current?: Incident }
@@ -65,6 +71,11 @@ export function timelineOf(db: DbState, incidentId: string): TimelineEvent[] {
     .filter(({ event }) => event.incidentId === incidentId)
     .sort((a, b) => Date.parse(a.event.at) - Date.parse(b.event.at) || a.order - b.order)
     .map(({ event }) => event)
+}
+
+/** The incident list's ETag: weak, because it names the list's content, not its bytes. */
+export function listEtag(db: Pick<DbState, 'revision'>): string {
+  return `W/"incidents-${db.revision}"`
 }
 
 // ---------------------------------------------------------------- declaration
@@ -426,9 +437,11 @@ function idNumber(incidentId: string): number {
   return match?.[1] === undefined ? 0 : Number(match[1])
 }
 
+/** Every change to the store records an event, so this is where the revision moves. */
 function addEvent(db: DbState, incidentId: string, at: string, actor: string, kind: string, text: string): TimelineEvent {
   const event: TimelineEvent = { id: `EV-${db.nextEventNo}`, incidentId, at, actor, kind, text }
   db.nextEventNo += 1
+  db.revision += 1
   db.events.push(event)
   return event
 }

@@ -1,5 +1,6 @@
 import { apiFetch, apiRequest } from '@/api/client'
 import { incident as incidentSchema, incidentsResponse, simulatorState } from '@/api/schemas'
+import { insertIncident } from './db'
 import { createHandlers } from './handlers/all'
 import { server } from './node'
 import { createWorld, STORAGE_KEY, switchScenario, takeFault, freshWorldState, type WorldStorage } from './world'
@@ -63,9 +64,10 @@ test.each([
   const world = createWorld({ storage: localStorage, now: clock })
 
   expect(() => world.read()).not.toThrow()
-  expect(world.read()).toEqual(freshWorldState(NOW))
+  // The revision moves on from the world this one replaces (an unused one: 0).
+  expect(world.read()).toEqual(freshWorldState(NOW, { revision: 1 }))
   // Written back, so every tab agrees on the fresh world.
-  expect(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null')).toEqual(freshWorldState(NOW))
+  expect(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null')).toEqual(freshWorldState(NOW, { revision: 1 }))
 })
 
 test('a full or blocked storage keeps the world working in memory', () => {
@@ -106,5 +108,28 @@ test('a world reset starts again from a fresh state', () => {
   const world = createWorld({ now: clock })
   world.update((s) => switchScenario(s.sim, 'rate-limiting', NOW))
   world.reset({ seed: 4 })
-  expect(world.read()).toEqual(freshWorldState(NOW, { seed: 4 }))
+  expect(world.read()).toEqual(freshWorldState(NOW, { seed: 4, revision: 1 }))
 })
+
+test('the store revision moves with every change, is shared by tabs, and a replacing world never reuses one', () => {
+  const tabA = createWorld({ storage: localStorage, now: clock })
+  const tabB = createWorld({ storage: localStorage, now: clock })
+  const start = tabB.read().db.revision
+  tabA.update((s) => insertIncident(s.db, { title: 'Seeded in tab A' }, NOW))
+  const afterInsert = tabB.read().db.revision
+  expect(afterInsert).toBeGreaterThan(start)
+
+  tabB.reset()
+  expect(tabA.read().db.incidents).toEqual([])
+  expect(tabA.read().db.revision).toBeGreaterThan(afterInsert)
+})
+
+test('a world saved before the store had a revision is kept, at revision 0', () => {
+  const state = freshWorldState(NOW)
+  insertIncident(state.db, { title: 'Declared before the upgrade' }, NOW)
+  const { revision: _dropped, ...oldDb } = state.db
+  localStorage.setItem(STORAGE_KEY, JSON.stringify({ ...state, db: oldDb }))
+  const world = createWorld({ storage: localStorage, now: clock })
+  expect(world.read().db).toEqual({ ...oldDb, revision: 0 })
+})
+

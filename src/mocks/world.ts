@@ -73,6 +73,8 @@ const worldSchema = z.object({
     faultCalls: z.int().check(z.nonnegative()),
   }),
   db: z.object({
+    // Worlds saved before the revision existed start at 0 rather than being thrown away.
+    revision: z._default(z.int().check(z.nonnegative()), 0),
     nextIncidentNo: z.int().check(z.positive()),
     nextEventNo: z.int().check(z.positive()),
     incidents: z.array(incident),
@@ -81,14 +83,21 @@ const worldSchema = z.object({
   }),
 })
 
-export function freshWorldState(nowMs: number, options: { seed?: number; scenario?: ScenarioName } = {}): WorldState {
+/**
+ * `revision` starts the incident store's revision: a world that replaces another carries
+ * its count on, so a client still holding the old list's ETag cannot be told "unchanged".
+ */
+export function freshWorldState(
+  nowMs: number,
+  options: { seed?: number; scenario?: ScenarioName; revision?: number } = {},
+): WorldState {
   const sim: SimState = {
     seed: options.seed ?? DEFAULT_SEED,
     epochs: [{ scenario: 'healthy', fromMs: nowMs - HISTORY_MS }],
     faults: null,
     faultCalls: 0,
   }
-  const state: WorldState = { v: 1, sim, db: emptyDb() }
+  const state: WorldState = { v: 1, sim, db: emptyDb(options.revision) }
   if (options.scenario !== undefined) switchScenario(sim, options.scenario, nowMs)
   return state
 }
@@ -112,7 +121,7 @@ export function createWorld(options: WorldOptions = {}): World {
     const parsed = raw === null ? null : parseStored(raw)
     if (parsed === null) {
       // Missing or corrupt: start over, and store the fresh world so other tabs agree.
-      memory = freshWorldState(clock(), options)
+      memory = freshWorldState(clock(), { ...options, revision: memory.db.revision + 1 })
       save(memory)
     } else {
       memory = parsed
@@ -148,7 +157,7 @@ export function createWorld(options: WorldOptions = {}): World {
     },
     reset(next = {}) {
       if (next.now) clock = next.now
-      save(freshWorldState(clock(), next))
+      save(freshWorldState(clock(), { ...next, revision: load().db.revision + 1 }))
     },
   }
 }

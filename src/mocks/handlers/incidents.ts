@@ -3,7 +3,7 @@
  * changes guarded by If-Match, and the timeline. The rules live in ../db.ts; this file
  * maps HTTP onto them.
  */
-import { http } from 'msw'
+import { http, HttpResponse } from 'msw'
 import {
   acknowledgeRequest,
   checklistRequest,
@@ -25,6 +25,7 @@ import {
   escalateIncident,
   etag,
   getIncident,
+  listEtag,
   listIncidents,
   patchIncident,
   recordMessage,
@@ -34,7 +35,7 @@ import {
   type Recorded,
 } from '../db'
 import type { World } from '../world'
-import { problem, readBody, reply } from './respond'
+import { dateHeader, problem, readBody, reply } from './respond'
 
 const MAX_IDEMPOTENCY_KEY = 255
 
@@ -55,7 +56,16 @@ export function incidentHandlers(world: World) {
   const ifMatch = (request: Request) => request.headers.get('If-Match')
 
   return [
-    http.get('/api/incidents', () => reply(world, incidentsResponse, { incidents: listIncidents(world.read().db) })),
+    // The list is polled: when the client's copy is current (If-None-Match), a bodyless 304
+    // spares both sides sorting, serialising and parsing every incident again.
+    http.get('/api/incidents', ({ request }) => {
+      const db = world.read().db
+      const tag = listEtag(db)
+      if (clientHolds(request.headers.get('If-None-Match'), tag)) {
+        return new HttpResponse(null, { status: 304, headers: { ...dateHeader(world), ETag: tag } })
+      }
+      return reply(world, incidentsResponse, { incidents: listIncidents(db) }, { headers: { ETag: tag } })
+    }),
 
     http.post('/api/incidents', async ({ request }) => {
       const key = request.headers.get('Idempotency-Key')?.trim() ?? ''
@@ -117,4 +127,11 @@ export function incidentHandlers(world: World) {
       return reply(world, timelineResponse, { events: timelineOf(db, incidentId) }, { headers: { ETag: etag(found) } })
     }),
   ]
+}
+
+/** Whether If-None-Match names `tag` (or `*`): weak comparison, as RFC 9110 asks for GET. */
+function clientHolds(header: string | null, tag: string): boolean {
+  if (header === null) return false
+  const opaque = (t: string) => t.trim().replace(/^W\//, '')
+  return header.split(',').some((t) => t.trim() === '*' || opaque(t) === opaque(tag))
 }
