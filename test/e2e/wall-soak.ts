@@ -134,7 +134,7 @@ async function post(page: Page, path: string, body: unknown, headers: Record<str
 async function waitForWall(page: Page): Promise<void> {
   await page.getByRole('list', { name: 'Service health' }).waitFor({ timeout: 30_000 })
   for (const name of KEY_FIGURES) {
-    await page.getByRole('figure', { name }).locator('path.recharts-line-curve').first().waitFor({ state: 'attached', timeout: 30_000 })
+    await page.getByRole('figure', { name }).locator('path.line-chart-series').first().waitFor({ state: 'attached', timeout: 30_000 })
   }
 }
 

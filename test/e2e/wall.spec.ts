@@ -44,7 +44,7 @@ async function openWall(page: Page, query = ''): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'War room' }).waitFor()
   await page.getByRole('list', { name: 'Service health' }).waitFor({ timeout: 20_000 })
   for (const name of KEY_FIGURES) {
-    const curve = page.getByRole('figure', { name }).locator('path.recharts-line-curve').first()
+    const curve = page.getByRole('figure', { name }).locator('path.line-chart-series').first()
     await expect.poll(async () => (await curve.count()) > 0 && ((await curve.getAttribute('d')) ?? '') !== '', { timeout: 20_000 }).toBe(true)
   }
 }

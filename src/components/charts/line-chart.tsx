@@ -4,7 +4,8 @@ import { formatValue } from '@/domain/format'
 import { formatClockTime } from '@/lib/format-time'
 import { useElementWidth } from '@/lib/use-element-width'
 import { unitCeiling, type ChartSeries, type ChartSpan, type ChartThreshold } from './chart-data'
-import { dataExtent, latestSummary, lineGeometry } from './line-geometry'
+import { timeLabelAnchor, textWidthPx } from './chart-axes'
+import { dataExtent, latestSummary, lineGeometry, marginFor } from './line-geometry'
 
 export interface LineChartProps {
   /** The figure's accessible name: "STT latency". */
@@ -19,6 +20,13 @@ export interface LineChartProps {
   xDomain?: readonly [number, number]
   /** Time on the axis and in the text under the chart; "14:03" (local) by default. */
   formatTime?: (ms: number) => string
+  /** Pixel size of the text drawn in the chart; the margins grow with it. 11 by default. */
+  fontSize?: number
+  /**
+   * Read-only screens with their own headline figure (the wall): the latest-values line
+   * and the shaded spans' text are read to screen readers only, leaving room for the plot.
+   */
+  compact?: boolean
 }
 
 const THRESHOLD_COLORS: Record<ChartThreshold['severity'], string> = { warning: '#d97706', critical: '#dc2626' }
@@ -29,7 +37,6 @@ const DEFAULT_DASHES = [undefined, '6 3', '2 2', '8 3 2 3'] as const
 const EMPTY_THRESHOLDS: readonly ChartThreshold[] = []
 const EMPTY_SPANS: readonly ChartSpan[] = []
 const FALLBACK_WIDTH = 480
-const FONT_SIZE = 11
 
 function dashOf(series: ChartSeries, index: number): string | undefined {
   return series.dash ?? DEFAULT_DASHES[index % DEFAULT_DASHES.length]
@@ -51,6 +58,8 @@ export const LineChart = memo(function LineChart({
   height = 200,
   xDomain,
   formatTime = formatClockTime,
+  fontSize = 11,
+  compact = false,
 }: LineChartProps) {
   const captionId = useId()
   const [measure, width] = useElementWidth<HTMLElement>(FALLBACK_WIDTH)
@@ -59,8 +68,19 @@ export const LineChart = memo(function LineChart({
     // Ticks fall on round local times, as the labels are local (formatClockTime).
     const anchor = xDomain?.[0] ?? dataExtent(series)?.[0] ?? 0
     const utcOffsetMs = -new Date(anchor).getTimezoneOffset() * 60_000
-    return lineGeometry({ series, width, height, thresholds, spans, xDomain, utcOffsetMs, ceiling: unitCeiling(unit) })
-  }, [series, width, height, thresholds, spans, xDomain, unit])
+    return lineGeometry({
+      series,
+      width,
+      height,
+      thresholds,
+      spans,
+      xDomain,
+      utcOffsetMs,
+      ceiling: unitCeiling(unit),
+      margin: marginFor(fontSize),
+      xTickSpacingPx: textWidthPx(formatTime(anchor), fontSize) + 24,
+    })
+  }, [series, width, height, thresholds, spans, xDomain, unit, fontSize, formatTime])
   const summary = useMemo(
     () => latestSummary(series, (v) => formatValue(unit, v), formatTime),
     [series, unit, formatTime],
@@ -75,7 +95,7 @@ export const LineChart = memo(function LineChart({
       <figcaption id={captionId} className="text-sm font-semibold text-zinc-800 dark:text-zinc-100">
         {title}
       </figcaption>
-      <p className="text-xs tabular-nums text-zinc-700 dark:text-zinc-300">{summary}</p>
+      <p className={compact ? 'sr-only' : 'text-xs tabular-nums text-zinc-700 dark:text-zinc-300'}>{summary}</p>
       <div className="relative">
         {/* Hidden from assistive technology: the text around it says what it shows. */}
         <svg
@@ -83,7 +103,7 @@ export const LineChart = memo(function LineChart({
           className="block h-auto w-full text-zinc-500 dark:text-zinc-400"
           aria-hidden="true"
           focusable="false"
-          fontSize={FONT_SIZE}
+          fontSize={fontSize}
         >
           {geometry.spans.map((s, i) => (
             <rect
@@ -100,7 +120,7 @@ export const LineChart = memo(function LineChart({
           {geometry.yTicks.map((tick) => (
             <g key={tick.value}>
               <line x1={plot.left} x2={right} y1={tick.y} y2={tick.y} stroke="currentColor" strokeOpacity={0.15} />
-              <text x={plot.left - 6} y={tick.y} textAnchor="end" dominantBaseline="middle" fill="currentColor">
+              <text x={plot.left - fontSize / 2} y={tick.y} textAnchor="end" dominantBaseline="middle" fill="currentColor">
                 {format(tick.value)}
               </text>
             </g>
@@ -109,7 +129,13 @@ export const LineChart = memo(function LineChart({
           {geometry.xTicks.map((tick) => (
             <g key={tick.t}>
               <line x1={tick.x} x2={tick.x} y1={bottom} y2={bottom + 4} stroke="currentColor" strokeOpacity={0.4} />
-              <text x={tick.x} y={bottom + 16} textAnchor={tick.x > right - 16 ? 'end' : 'middle'} fill="currentColor">
+              <text
+                x={tick.x}
+                y={bottom + 4}
+                dy="1em"
+                textAnchor={timeLabelAnchor(tick.x, formatTime(tick.t), fontSize, plot.left, width)}
+                fill="currentColor"
+              >
                 {formatTime(tick.t)}
               </text>
             </g>
@@ -123,7 +149,7 @@ export const LineChart = memo(function LineChart({
               */}
               <text
                 x={i % 2 === 0 ? plot.left + 4 : right - 4}
-                y={t.y - plot.top < FONT_SIZE + 4 ? t.y + FONT_SIZE + 2 : t.y - 4}
+                y={t.y - plot.top < fontSize + 4 ? t.y + fontSize + 2 : t.y - 4}
                 textAnchor={i % 2 === 0 ? 'start' : 'end'}
                 fill="currentColor"
               >
@@ -155,7 +181,8 @@ export const LineChart = memo(function LineChart({
       <ul className="flex flex-wrap gap-3 text-xs text-zinc-800 dark:text-zinc-100" aria-label={`${title} series`}>
         {series.map((s, i) => (
           <li key={`${s.label}-${i}`} className="inline-flex items-center gap-1.5">
-            <svg width="18" height="6" aria-hidden="true" focusable="false">
+            {/* In em, so the swatch grows with the legend's text (the wall's is large). */}
+            <svg width="1.6em" height="0.5em" viewBox="0 0 18 6" aria-hidden="true" focusable="false">
               <line x1="1" y1="3" x2="17" y2="3" stroke={s.color} strokeWidth="2" strokeDasharray={dashOf(s, i)} />
             </svg>
             {s.label}
@@ -166,7 +193,7 @@ export const LineChart = memo(function LineChart({
         <p className="text-xs text-zinc-600 dark:text-zinc-400">Thresholds: {thresholds.map((t) => t.label).join('; ')}.</p>
       )}
       {geometry.spans.length > 0 && (
-        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+        <p className={compact ? 'sr-only' : 'text-xs text-zinc-600 dark:text-zinc-400'}>
           Shaded:{' '}
           {geometry.spans.map((s) => `${s.label ?? 'alert'} ${s.kind} ${formatTime(s.fromMs)}–${formatTime(s.toMs)}`).join('; ')}
         </p>

@@ -10,8 +10,26 @@ import { m4, type ReducedPoints } from '@/domain/downsample'
 import { sampleTime } from '@/domain/time-grid'
 import { clipSpans, seriesKey, yScale, type ChartRow, type ChartSeries, type ChartSpan, type ChartThreshold, type TimeGridValues } from './chart-data'
 
-/** Space around the plot for the axis labels: y labels ("2.5 s") left, time labels below. */
+/** Space around the plot for the axis labels at 11 px: y labels ("2.5 s") left, time labels below. */
 export const PLOT_MARGIN = { top: 8, right: 12, bottom: 22, left: 56 } as const
+
+export interface Margin {
+  top: number
+  right: number
+  bottom: number
+  left: number
+}
+
+/** The margin for labels drawn at `fontSize` px: PLOT_MARGIN at 11 px, growing with the text. */
+export function marginFor(fontSize: number): Margin {
+  const scale = Math.max(1, fontSize / 11)
+  return {
+    top: Math.round(PLOT_MARGIN.top * scale),
+    right: Math.round(PLOT_MARGIN.right * scale),
+    bottom: Math.round(PLOT_MARGIN.bottom * scale),
+    left: Math.round(PLOT_MARGIN.left * scale),
+  }
+}
 
 /**
  * M4 keeps up to four points per column; columns two pixels wide keep the path at two
@@ -67,6 +85,10 @@ export interface LineGeometryInput {
   utcOffsetMs?: number
   /** The most a value can be (1 for a share): the y-axis headroom stops there. */
   ceiling?: number
+  /** Space for the axis labels; PLOT_MARGIN by default (labels at 11 px). */
+  margin?: Margin
+  /** The narrowest a time label may be given, so labels never collide; 72 px by default. */
+  xTickSpacingPx?: number
 }
 
 /** Everything LineChart draws, in pixels. */
@@ -79,12 +101,14 @@ export function lineGeometry({
   xDomain: givenXDomain,
   utcOffsetMs = 0,
   ceiling,
+  margin = PLOT_MARGIN,
+  xTickSpacingPx = X_TICK_SPACING_PX,
 }: LineGeometryInput): LineGeometry {
   const plot: PlotArea = {
-    left: PLOT_MARGIN.left,
-    top: PLOT_MARGIN.top,
-    width: Math.max(1, width - PLOT_MARGIN.left - PLOT_MARGIN.right),
-    height: Math.max(1, height - PLOT_MARGIN.top - PLOT_MARGIN.bottom),
+    left: margin.left,
+    top: margin.top,
+    width: Math.max(1, width - margin.left - margin.right),
+    height: Math.max(1, height - margin.top - margin.bottom),
   }
   const xDomain = givenXDomain ?? dataExtent(series)
   const columns = Math.max(1, Math.floor(plot.width / COLUMN_PX))
@@ -117,7 +141,7 @@ export function lineGeometry({
     yDomain: y.domain,
     paths: reduced.map((points) => pathData(points, toX, toY)),
     hasData: reduced.some((points) => points.ys.some((v) => v !== null)),
-    xTicks: timeTicks(x0, x1, Math.max(2, Math.floor(plot.width / X_TICK_SPACING_PX)), utcOffsetMs).map((t) => ({ t, x: toX(t) })),
+    xTicks: timeTicks(x0, x1, Math.max(2, Math.floor(plot.width / xTickSpacingPx)), utcOffsetMs).map((t) => ({ t, x: toX(t) })),
     yTicks: y.ticks.map((value) => ({ value, y: toY(value) })),
     thresholds: thresholds.map((t) => ({ ...t, y: toY(t.value) })),
     spans: clipSpans(spans, x0, x1).map((s) => ({ ...s, x: toX(s.fromMs), width: Math.max(1, toX(s.toMs) - toX(s.fromMs)) })),

@@ -3,7 +3,7 @@ import type { MetricsResponse } from '@/api/schemas'
 import { METRIC_UNITS } from '@/domain/catalog'
 import { formatValue } from '@/domain/format'
 import { latestValue } from '@/components/charts/chart-data'
-import { TimeSeriesChart } from '@/components/charts/time-series-chart'
+import { LineChart } from '@/components/charts/line-chart'
 import { useNow } from '@/lib/use-now'
 import { useFitHeight } from './use-fit-height'
 import { useRootFontPx } from './use-root-font-px'
@@ -80,15 +80,15 @@ const ChartCell = memo(function ChartCell({ chart, response, fontPx }: { chart: 
         </span>
       </p>
       <div ref={fit} className={`min-h-0 flex-1 overflow-hidden ${WALL_CHART_TEXT}`}>
-        <TimeSeriesChart
+        <LineChart
           title={chart.title}
           series={series}
           unit={unit}
           thresholds={chart.thresholds}
           spans={spans}
-          spanTextShown={false}
           height={height}
           fontSize={fontPx}
+          compact
         />
       </div>
     </div>
