@@ -3,7 +3,7 @@
  * carries its version as If-Match, so a stale write is refused (412) instead of
  * silently overwriting someone else's edit.
  */
-import { queryOptions } from '@tanstack/react-query'
+import { queryOptions, replaceEqualDeep } from '@tanstack/react-query'
 import * as z from 'zod/mini'
 import { apiConditionalGet, apiFetch, apiRequest } from './client'
 import {
@@ -27,6 +27,7 @@ export const incidentQueries = {
     queryOptions({
       queryKey: [...incidentQueries.all(), 'list'] as const,
       queryFn: ({ signal, client, queryKey }) => fetchIncidentList(client.getQueryData<Incident[]>(queryKey), signal),
+      structuralSharing: shareTaggedList,
     }),
   detail: (id: string) =>
     queryOptions({
@@ -46,7 +47,7 @@ export const incidentQueries = {
  * the object, not the URL: a new QueryClient (or a list someone else wrote into the cache)
  * has no tag, so it can never be told "unchanged" about data it does not hold.
  */
-const listTags = new WeakMap<readonly Incident[], string>()
+const listTags = new WeakMap<object, string>()
 
 /**
  * The incident list, asked for conditionally: while nothing changed (304) the answer is
@@ -61,6 +62,19 @@ export async function fetchIncidentList(held: Incident[] | undefined, signal?: A
   const incidents = answer.data.incidents
   if (answer.etag !== null) listTags.set(incidents, answer.etag)
   return incidents
+}
+
+/**
+ * TanStack's structural sharing, carrying the answer's tag over to the array the cache
+ * keeps: after a change that array is a new one (old incidents reused), and after an
+ * answer equal to what was held it is the held one. Without this the tag would stay on
+ * an array nobody holds, and every later poll would fetch the whole list again.
+ */
+function shareTaggedList(held: unknown, answer: unknown): unknown {
+  const kept = replaceEqualDeep(held, answer)
+  const tag = typeof answer === 'object' && answer !== null ? listTags.get(answer) : undefined
+  if (tag !== undefined && typeof kept === 'object' && kept !== null) listTags.set(kept, tag)
+  return kept
 }
 
 export async function fetchIncident(id: string, signal?: AbortSignal): Promise<Incident> {

@@ -4,6 +4,7 @@
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import axe from 'axe-core'
+import { vi } from 'vitest'
 import { incidentQueries } from '@/api/incidents'
 import { manyIncidents } from '@/features/incident-list/incident-builder'
 import { givenApiAnswers, givenApiFails, givenApiRecovers, seedIncident } from '../../../test/mock-backend'
@@ -201,6 +202,36 @@ test('a failed refresh keeps the rows, marked Stale', async () => {
 
   expect(await screen.findByRole('status')).toHaveTextContent(/Stale/)
   await expectIds(['INC-80001'])
+})
+
+test('a background refresh of an unchanged list is a 304: the same rows stay, untouched; a change then shows', async () => {
+  seedIncident({ id: 'INC-80001', declaredAt: ago(10 * MIN) })
+  seedIncident({ id: 'INC-80002', declaredAt: ago(5 * MIN) })
+  const { queryClient } = renderRoute('/incidents')
+  await expectIds(['INC-80002', 'INC-80001'])
+  const before = await rows()
+  const held = queryClient.getQueryData(incidentQueries.list().queryKey)
+
+  const table = await incidentTable()
+  const changes: MutationRecord[] = []
+  const observer = new MutationObserver((records) => changes.push(...records))
+  observer.observe(table, { subtree: true, childList: true, characterData: true, attributes: true })
+  const network = vi.spyOn(globalThis, 'fetch')
+  await queryClient.refetchQueries({ queryKey: incidentQueries.list().queryKey })
+  const statuses = await Promise.all(network.mock.results.map(async (r) => ((await r.value) as Response).status))
+  await act(() => new Promise((resolve) => setTimeout(resolve, 50)))
+  observer.disconnect()
+
+  expect(statuses).toEqual([304])
+  expect(queryClient.getQueryData(incidentQueries.list().queryKey)).toBe(held)
+  expect(changes).toEqual([])
+  expect(await rows()).toEqual(before)
+  expect(before.every((row) => row.isConnected)).toBe(true)
+  expect(screen.queryByText(/Stale/)).not.toBeInTheDocument()
+
+  seedIncident({ id: 'INC-80003', declaredAt: ago(MIN) })
+  await queryClient.refetchQueries({ queryKey: incidentQueries.list().queryKey })
+  await expectIds(['INC-80003', 'INC-80002', 'INC-80001'])
 })
 
 test('a failed first load says so, with Retry', async () => {

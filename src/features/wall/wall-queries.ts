@@ -97,7 +97,10 @@ export function refreshDelay(query: ScheduledQuery, refreshMs: number): number {
  * A shared factory's query as the wall runs it: same key and fetcher, a 4 s timeout,
  * and the wall's own refresh-and-retry schedule, which keeps running in a hidden tab.
  */
-export function wallVariant<T, K extends QueryKey>(base: { queryKey: K; queryFn?: QueryFunction<T, K> | undefined }, refreshMs: number) {
+export function wallVariant<T, K extends QueryKey>(
+  base: { queryKey: K; queryFn?: QueryFunction<T, K> | undefined; structuralSharing?: boolean | ((old: unknown, data: unknown) => unknown) | undefined },
+  refreshMs: number,
+) {
   return queryOptions<T, Error, T, K>({
     queryKey: base.queryKey,
     queryFn: withTimeout(base.queryFn, WALL_TIMEOUT_MS),
@@ -108,7 +111,8 @@ export function wallVariant<T, K extends QueryKey>(base: { queryKey: K; queryFn?
     refetchInterval: (query) => refreshDelay(query, refreshMs),
     refetchIntervalInBackground: true,
     refetchOnWindowFocus: true,
-    structuralSharing: true,
+    // The base's own sharing (the incident list keeps its ETag on the array it shares).
+    structuralSharing: base.structuralSharing ?? true,
   })
 }
 

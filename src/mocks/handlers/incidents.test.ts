@@ -439,3 +439,84 @@ test('the timeline is in time order, including events of a seeded past', async (
   const times = events.map((e) => Date.parse(e.at))
   expect(times).toEqual([...times].sort((a, b) => a - b))
 })
+
+// ---------------------------------------------------------------- the list's ETag
+
+/** GET /api/incidents as a browser sends it, with If-None-Match when `etag` is given. */
+const getList = (etag?: string) => fetch('/api/incidents', { headers: etag === undefined ? {} : { 'If-None-Match': etag } })
+
+async function listTag(): Promise<string> {
+  const tag = (await getList()).headers.get('ETag')
+  if (tag === null) throw new Error('GET /api/incidents sent no ETag.')
+  return tag
+}
+
+test('the list comes with a weak ETag; If-None-Match naming it gets a bodyless 304 with the same tag', async () => {
+  seedIncident()
+  const full = await getList()
+  const tag = full.headers.get('ETag')
+  expect(full.status).toBe(200)
+  expect(tag).toMatch(/^W\/"incidents-\d+"$/)
+  expect(incidentsResponse.parse(await full.json()).incidents).toHaveLength(1)
+
+  const again = await getList(tag ?? '')
+  expect(again.status).toBe(304)
+  expect(again.headers.get('ETag')).toBe(tag)
+  expect(again.headers.get('Date')).toBe(new Date(NOW).toUTCString())
+  expect(await again.text()).toBe('')
+})
+
+test.each([
+  ['the tag among others', (tag: string) => `W/"incidents-0", ${tag}`],
+  ['the tag compared weakly (without W/)', (tag: string) => tag.replace(/^W\//, '')],
+  ['*', () => '*'],
+])('If-None-Match with %s is a 304', async (_case, header) => {
+  seedIncident()
+  expect((await getList(header(await listTag()))).status).toBe(304)
+})
+
+test('If-None-Match with a tag that is not the current one gets the full list', async () => {
+  seedIncident()
+  const response = await getList('W/"incidents-999999"')
+  expect(response.status).toBe(200)
+  expect(incidentsResponse.parse(await response.json()).incidents).toHaveLength(1)
+})
+
+const mutations: [string, (incident: Incident) => Promise<unknown>][] = [
+  ['a declaration', () => declare()],
+  ['a seeded incident', () => Promise.resolve(seedIncident({ title: 'Seeded later' }))],
+  ['seeding through the simulator', () => fetch('/api/simulator', { method: 'POST', body: JSON.stringify({ seedIncidents: 3 }) })],
+  ['a patch', (i) => patch(i.id, i.version, { title: 'Renamed' })],
+  ['an acknowledgement', (i) => change(`/api/incidents/${i.id}/acknowledge`, i.version)],
+  ['an escalation', (i) => change(`/api/incidents/${i.id}/escalate`, i.version, { reason: 'no answer' })],
+  ['a checklist tick', (i) => change(`/api/incidents/${i.id}/checklist`, i.version, { stepId: 'triage.assess', done: true })],
+  ['a note', (i) => apiRequest(`/api/incidents/${i.id}/notes`, timelineEvent, { method: 'POST', body: { text: 'Looking' } })],
+  [
+    'a message',
+    (i) => apiRequest(`/api/incidents/${i.id}/messages`, timelineEvent, { method: 'POST', body: { template: 'internal-alert', text: 'FYI' } }),
+  ],
+]
+
+test.each(mutations)('after %s the old tag gets 200 and the list under a new tag', async (_case, mutate) => {
+  const incident = seedIncident()
+  const before = await listTag()
+  const response = await mutate(incident)
+  if (response instanceof Response) expect(response.ok).toBe(true)
+
+  const after = await getList(before)
+  expect(after.status).toBe(200)
+  expect(after.headers.get('ETag')).not.toBe(before)
+  expect(incidentsResponse.parse(await after.json()).incidents.length).toBeGreaterThan(0)
+})
+
+test.each([
+  ['a refused change (stale If-Match)', (i: Incident) => failure(patch(i.id, i.version + 5, { title: 'Lost update' }))],
+  ['a second acknowledgement', (i: Incident) => change(`/api/incidents/${i.id}/acknowledge`, i.version)],
+  ['a patch that changes nothing', (i: Incident) => patch(i.id, i.version, { title: i.title })],
+  ['reading the incident and its timeline', (i: Incident) => Promise.all([apiFetch(`/api/incidents/${i.id}`, incidentSchema), timeline(i.id)])],
+])('%s keeps the tag: the list did not change', async (_case, act) => {
+  const incident = seedIncident({ acknowledgedAt: at(NOW - MINUTE) })
+  const before = await listTag()
+  await act(incident)
+  expect((await getList(before)).status).toBe(304)
+})
