@@ -88,10 +88,21 @@ interface FigureChartProps {
  */
 const FigureChart = memo(function FigureChart({ data: latest, ...props }: FigureChartProps) {
   const data = usePacedValue(latest)
-  return data === undefined ? <FigureSkeleton title={props.figure.title} /> : <PreparedFigure data={data} {...props} />
+  const samples = latest.series[0]?.values.length ?? 0
+  const { refreshMs } = props
+  return (
+    <>
+      {data === undefined ? <FigureSkeleton title={props.figure.title} /> : <PreparedFigure data={data} {...props} />}
+      {/* The answer's shape is known at once; only the drawing waits for its turn. */}
+      <p className="mt-1 text-[11px] text-zinc-500 dark:text-zinc-400">
+        {formatDuration(latest.step * 1000)} steps · {formatCount(samples)} samples a series
+        {refreshMs !== null && refreshMs > LIVE_REFRESH_MS ? ` · refreshes every ${formatDuration(refreshMs)}` : ''}
+      </p>
+    </>
+  )
 })
 
-const PreparedFigure = memo(function PreparedFigure({ figure, data, columns, reduce, refreshMs, incidents, onZoom }: FigureChartProps) {
+const PreparedFigure = memo(function PreparedFigure({ figure, data, columns, reduce, incidents, onZoom }: FigureChartProps) {
   const prepared = useMemo(() => figureData(figure, data, columns, reduce), [figure, data, columns, reduce])
   const thresholds = useMemo(() => figureThresholds(figure), [figure])
   const fromMs = Date.parse(data.from)
@@ -116,11 +127,11 @@ const PreparedFigure = memo(function PreparedFigure({ figure, data, columns, red
         formatTime={timeFormatFor(toMs - fromMs)}
         height={CHART_HEIGHT}
       />
-      <p className="mt-1 text-[11px] text-zinc-500 dark:text-zinc-400">
-        {formatDuration(data.step * 1000)} steps · {formatCount(samples)} samples a series
-        {prepared.rows.length < samples ? ` · ${formatCount(prepared.rows.length)} drawn` : ''}
-        {refreshMs !== null && refreshMs > LIVE_REFRESH_MS ? ` · refreshes every ${formatDuration(refreshMs)}` : ''}
-      </p>
+      {prepared.rows.length < samples && (
+        <p className="mt-1 text-[11px] text-zinc-500 dark:text-zinc-400">
+          {formatCount(prepared.rows.length)} of {formatCount(samples)} points drawn: each pixel column’s first, last, lowest and highest
+        </p>
+      )}
     </>
   )
 })
