@@ -1,7 +1,8 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { MetricId } from '@/domain/catalog'
+import type { GridSeries } from '@/domain/alert-engine'
 import { apiFetch } from './client'
-import { metricsResponse } from './schemas'
+import { metricsResponse, type MetricsResponse } from './schemas'
 
 /**
  * A window is either relative to now ("last hour", the live view) or absolute.
@@ -32,6 +33,16 @@ export async function fetchMetrics(q: MetricsQuery, nowMs: number, signal?: Abor
       step: q.step,
     },
   })
+}
+
+/** A wire series as the alert engine and the charts read it: samples on a time grid. */
+export function toGrid(series: MetricsResponse['series'][number]): GridSeries {
+  return { fromMs: Date.parse(series.from), stepS: series.step, values: series.values }
+}
+
+/** An answer's series by metric, as grids. */
+export function gridsByMetric(response: MetricsResponse): Map<MetricId, GridSeries> {
+  return new Map(response.series.map((s) => [s.metric, toGrid(s)]))
 }
 
 export const metricQueries = {

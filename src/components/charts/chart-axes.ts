@@ -23,6 +23,11 @@ export function yAxisWidthPx(labels: readonly string[], fontSize: number, minPx 
   return Math.max(minPx, widest + LABEL_GAP_PX + 4)
 }
 
+/** The room one time label written like `sample` needs on the axis, gap to the next included. */
+export function timeLabelSpacingPx(sample: string, fontSize: number): number {
+  return textWidthPx(sample, fontSize) + TIME_LABEL_GAP_PX
+}
+
 /**
  * Round local times for the x-axis of a plot `plotWidthPx` wide over [fromMs, toMs],
  * spaced so labels written by `formatTime` never touch.
@@ -35,7 +40,7 @@ export function xAxisTicks(
   formatTime: (ms: number) => string,
   utcOffsetMs: number,
 ): number[] {
-  const labelPx = textWidthPx(formatTime(fromMs), fontSize) + TIME_LABEL_GAP_PX
+  const labelPx = timeLabelSpacingPx(formatTime(fromMs), fontSize)
   return timeTicks(fromMs, toMs, Math.max(2, Math.floor(plotWidthPx / labelPx)), utcOffsetMs)
 }
 

@@ -4,7 +4,7 @@ import { formatValue } from '@/domain/format'
 import { formatClockTime } from '@/lib/format-time'
 import { useElementWidth } from '@/lib/use-element-width'
 import { unitCeiling, type ChartSeries, type ChartSpan, type ChartThreshold } from './chart-data'
-import { timeLabelAnchor, textWidthPx } from './chart-axes'
+import { timeLabelAnchor, timeLabelSpacingPx } from './chart-axes'
 import { dataExtent, latestSummary, lineGeometry, marginFor } from './line-geometry'
 
 export interface LineChartProps {
@@ -78,7 +78,7 @@ export const LineChart = memo(function LineChart({
       utcOffsetMs,
       ceiling: unitCeiling(unit),
       margin: marginFor(fontSize),
-      xTickSpacingPx: textWidthPx(formatTime(anchor), fontSize) + 24,
+      xTickSpacingPx: timeLabelSpacingPx(formatTime(anchor), fontSize),
     })
   }, [series, width, height, thresholds, spans, xDomain, unit, fontSize, formatTime])
   const summary = useMemo(

@@ -1,8 +1,7 @@
 import type { MetricsResponse } from '@/api/schemas'
-import type { MetricsQuery } from '@/api/metrics'
+import { gridsByMetric, toGrid, type MetricsQuery } from '@/api/metrics'
 import { SERVICE_LABELS, SERVICES, type MetricId, type Service } from '@/domain/catalog'
 import { ALERT_INSTANCES, thresholdsFor } from '@/domain/alert-rules'
-import type { GridSeries } from '@/domain/alert-engine'
 import type { ChartSeries, ChartSpan, ChartThreshold } from '@/components/charts/chart-data'
 import { chartAlertSpans } from '@/components/charts/alert-spans'
 
@@ -29,8 +28,8 @@ export function latencySeries(response: MetricsResponse, service: Service): Char
   const out: ChartSeries[] = []
   const p50 = pick(`${service}.latency.p50`)
   const p95 = pick(`${service}.latency.p95`)
-  if (p50) out.push({ label: 'P50', color: P50_COLOR, data: { fromMs: Date.parse(p50.from), stepS: p50.step, values: p50.values } })
-  if (p95) out.push({ label: 'P95', color: P95_COLOR, dash: '5 2', data: { fromMs: Date.parse(p95.from), stepS: p95.step, values: p95.values } })
+  if (p50) out.push({ label: 'P50', color: P50_COLOR, data: toGrid(p50) })
+  if (p95) out.push({ label: 'P95', color: P95_COLOR, dash: '5 2', data: toGrid(p95) })
   return out
 }
 
@@ -52,11 +51,9 @@ export function latencyTitle(service: Service): string {
  * over the hour on screen, evaluated on these very series, as on /metrics.
  */
 export function latencySpans(response: MetricsResponse, service: Service): ChartSpan[] {
-  const grids = new Map<MetricId, GridSeries>()
-  for (const s of response.series) grids.set(s.metric, { fromMs: Date.parse(s.from), stepS: s.step, values: s.values })
   const latencyMetrics = new Set<MetricId>([`${service}.latency.p50`, `${service}.latency.p95`])
   return chartAlertSpans(
     ALERT_INSTANCES.filter((instance) => latencyMetrics.has(instance.metric)),
-    grids,
+    gridsByMetric(response),
   )
 }

@@ -10,7 +10,7 @@
  * with M4 here.
  */
 import type { Incident, MetricsResponse } from '@/api/schemas'
-import type { MetricId } from '@/domain/catalog'
+import { gridsByMetric } from '@/api/metrics'
 import type { GridSeries } from '@/domain/alert-engine'
 import { m4, pickStep } from '@/domain/downsample'
 import { BASE_STEP_S } from '@/domain/catalog'
@@ -53,16 +53,6 @@ export function liveRefreshMs(stepS: number): number {
 export function stepFor(durationMs: number, width: number, downsample: boolean): number {
   if (!downsample) return BASE_STEP_S
   return pickStep(0, Math.max(durationMs, 1), Math.max(1, Math.floor(width)), BASE_STEP_S, BACKEND_POINTS_PER_PIXEL)
-}
-
-/** A wire series as the engine and the chart read it. */
-export function toGrid(series: MetricsResponse['series'][number]): GridSeries {
-  return { fromMs: Date.parse(series.from), stepS: series.step, values: series.values }
-}
-
-/** The answer's series by metric. */
-export function gridsByMetric(response: MetricsResponse): Map<MetricId, GridSeries> {
-  return new Map(response.series.map((s) => [s.metric, toGrid(s)]))
 }
 
 function sameGrid(series: readonly GridSeries[]): boolean {

@@ -1,5 +1,6 @@
 /** The wall's key charts as data: which metric each shows, its series, and its verdict. */
 import type { MetricsResponse } from '@/api/schemas'
+import { gridsByMetric, toGrid } from '@/api/metrics'
 import { METRIC_UNITS, SERVICE_LABELS, SERVICES, type MetricId } from '@/domain/catalog'
 import { ALERT_INSTANCES, thresholdsFor, type ThresholdLine } from '@/domain/alert-rules'
 import { formatValue } from '@/domain/format'
@@ -49,12 +50,9 @@ export const ALL_CHARTS: ChartSet = { name: 'Key metrics', charts: CHART_SETS.fl
  * series (as /metrics shades them); spans closer than `mergeGapMs` are joined.
  */
 export function spansFor(response: MetricsResponse, c: Pick<WallChart, 'metric'>, mergeGapMs = 0): ChartSpan[] {
-  const s = response.series.find((x) => x.metric === c.metric)
-  if (s === undefined) return []
-  const grid = { fromMs: Date.parse(s.from), stepS: s.step, values: s.values }
   return chartAlertSpans(
     ALERT_INSTANCES.filter((instance) => instance.metric === c.metric),
-    new Map([[c.metric, grid]]),
+    gridsByMetric(response),
     mergeGapMs,
   )
 }
@@ -63,7 +61,7 @@ export function spansFor(response: MetricsResponse, c: Pick<WallChart, 'metric'>
 export function seriesFor(response: MetricsResponse, c: Pick<WallChart, 'metric' | 'label' | 'color'>): ChartSeries[] {
   const s = response.series.find((x) => x.metric === c.metric)
   if (s === undefined) return []
-  return [{ label: c.label, color: c.color, data: { fromMs: Date.parse(s.from), stepS: s.step, values: s.values } }]
+  return [{ label: c.label, color: c.color, data: toGrid(s) }]
 }
 
 export type VerdictLevel = 'ok' | 'warning' | 'critical' | 'nodata'
