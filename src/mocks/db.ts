@@ -468,7 +468,7 @@ function followUpChanges(before: readonly FollowUp[], after: readonly FollowUp[]
   for (const f of after) {
     const old = before.find((b) => b.id === f.id)
     if (!old) {
-      texts.push(`Follow-up added: ${f.text} (${f.owner})`)
+      texts.push(`Follow-up added: ${f.text}${f.owner === '' ? '' : ` (${f.owner})`}`)
       continue
     }
     const edit = followUpEdit(old, f)

@@ -203,6 +203,12 @@ test('attaching and detaching a playbook names it by its title on the timeline; 
   ])
 })
 
+test('a follow-up added without an owner is written without empty brackets', async () => {
+  const { data } = await declare()
+  await patch(data.id, data.version, { followUps: [{ id: 'f1', text: 'Add a quota alert', owner: '', due: null, done: false }] })
+  expect((await timeline(data.id)).filter((e) => e.kind === 'follow-up').map((e) => e.text)).toEqual(['Follow-up added: Add a quota alert'])
+})
+
 test('editing a follow-up in place says what it was and what changed; an edit with a tick gets both entries', async () => {
   const { data } = await declare()
   const item = { id: 'f1', text: 'Add a quota alert', owner: '@ana', due: null, done: false }
