@@ -49,6 +49,22 @@ export default tseslint.config(
     rules: layer(['@/app/*', '@/features/*', '@/components/*', '@/mocks/*', '@/stores/*'], 'api depends on domain only'),
   },
   {
+    files: ['src/backend/**'],
+    ignores: ['src/**/*.test.ts', 'src/**/*.bench.ts'],
+    rules: layer(
+      ['@/app/*', '@/features/*', '@/components/*', '@/stores/*', '@/lib/*', '@/mocks/*', 'react', 'react-*', 'msw', 'msw/*'],
+      'backend holds what both backends share (simulator, incident rules): it depends on api schemas and domain only',
+    ),
+  },
+  {
+    files: ['server/**'],
+    ignores: ['server/**/*.test.ts'],
+    rules: layer(
+      ['@/app/*', '@/features/*', '@/components/*', '@/stores/*', '@/lib/*', '@/mocks/*', 'react', 'react-*', 'msw', 'msw/*'],
+      'the server implements the contract with src/api schemas, src/domain rules and src/backend; never the app or the mock backend',
+    ),
+  },
+  {
     files: ['src/mocks/**'],
     ignores: ['src/**/*.test.ts', 'src/**/*.bench.ts'],
     rules: layer(['@/app/*', '@/features/*', '@/components/*', '@/stores/*', 'react', 'react-*'], 'mocks depend on api schemas and domain only'),

@@ -23,15 +23,33 @@ export default defineConfig({
   preview: { port: 4173, strictPort: true },
   server: { port: 5173 },
   test: {
-    environment: 'jsdom',
     globals: true,
-    setupFiles: ['./test/setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
     restoreMocks: true,
     // Two cores shared with the build: generous per-test limits, so load is not a failure.
     testTimeout: 20_000,
     hookTimeout: 20_000,
-    benchmark: { include: ['src/**/*.bench.ts', 'test/**/*.bench.ts'] },
+    benchmark: { include: ['src/**/*.bench.ts', 'test/**/*.bench.ts', 'server/**/*.bench.ts'] },
+    projects: [
+      {
+        // The app: components and rules in jsdom, every request answered by the MSW mock backend.
+        extends: true,
+        test: {
+          name: 'app',
+          environment: 'jsdom',
+          setupFiles: ['./test/setup.ts'],
+          include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+          exclude: ['test/e2e/**', 'test/contract/**', 'node_modules/**'],
+        },
+      },
+      {
+        // The server and the contract suite: real sockets and databases, so no MSW interception.
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['server/**/*.test.ts', 'test/contract/**/*.test.ts'],
+        },
+      },
+    ],
   },
 })

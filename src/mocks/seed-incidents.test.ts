@@ -5,7 +5,7 @@ import { COMPONENTS } from '@/domain/catalog'
 import { isOpen } from '@/domain/incident-status'
 import { setMockNow } from '../../test/mock-backend'
 import { emptyDb } from './db'
-import { ROSTER } from './roster'
+import { ROSTER } from '@/backend/roster'
 import { MAX_SEED_INCIDENTS, seedIncidents } from './seed-incidents'
 
 const NOW = Date.parse('2026-11-27T12:00:00Z')

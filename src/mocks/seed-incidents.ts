@@ -6,7 +6,7 @@
 import type { Incident, IncidentStatus } from '@/api/schemas'
 import { COMPONENTS } from '@/domain/catalog'
 import { insertIncident, type DbState } from './db'
-import { ROSTER } from './roster'
+import { ROSTER } from '@/backend/roster'
 
 /** A bound on one request's work (and on the stored world's size). */
 export const MAX_SEED_INCIDENTS = 20_000

@@ -8,7 +8,7 @@ import * as z from 'zod/mini'
 import type { ScenarioName } from '@/domain/catalog'
 import { faults as faultsSchema, id, incident, scenarioName, timelineEvent, type Faults } from '@/api/schemas'
 import { emptyDb, type DbState } from './db'
-import { SCENARIO_LEAD_MS, scenarioAt, type SimConfig } from './simulator/scenarios'
+import { SCENARIO_LEAD_MS, scenarioAt, type SimConfig } from '@/backend/simulator/scenarios'
 
 export const STORAGE_KEY = 'vigil.mock.v1'
 

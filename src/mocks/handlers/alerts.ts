@@ -7,9 +7,9 @@ import { BASE_STEP_S, type MetricId } from '@/domain/catalog'
 import { ALERT_INSTANCES } from '@/domain/alert-rules'
 import { alertSpans, describeAlert, LOOKBACK_MS } from '@/domain/alert-engine'
 import { alertHistoryResponse, alertsResponse, type Alert, type AlertSpan } from '@/api/schemas'
-import { generateMany } from '../simulator/series'
+import { generateMany } from '@/backend/simulator/series'
 import { simConfig, type World } from '../world'
-import { evaluateAlerts } from './evaluate'
+import { evaluateAlerts } from '@/backend/evaluate'
 import { iso, readRange, reply } from './respond'
 
 /**

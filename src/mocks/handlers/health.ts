@@ -3,7 +3,7 @@ import { COMPONENT_LABELS, COMPONENTS, PROVIDERS, SERVICES, type ComponentId } f
 import { healthVerdict } from '@/domain/provider-health'
 import { healthResponse, type ComponentHealth } from '@/api/schemas'
 import { simConfig, type World } from '../world'
-import { evaluateAlerts, HEALTH_WINDOW_MS } from './evaluate'
+import { evaluateAlerts, HEALTH_WINDOW_MS } from '@/backend/evaluate'
 import { iso, reply } from './respond'
 
 export function healthHandlers(world: World) {

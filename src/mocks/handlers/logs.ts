@@ -4,8 +4,8 @@
  */
 import { http } from 'msw'
 import { errorGroupsResponse, logLevel, logsResponse } from '@/api/schemas'
-import { errorBreakdown } from '../simulator/errors'
-import { recentLogs } from '../simulator/logs'
+import { errorBreakdown } from '@/backend/simulator/errors'
+import { recentLogs } from '@/backend/simulator/logs'
 import { simConfig, type World } from '../world'
 import { iso, problem, readRange, reply } from './respond'
 

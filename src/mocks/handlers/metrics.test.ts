@@ -1,6 +1,6 @@
 import { apiFetch, type ApiError } from '@/api/client'
 import { metricsResponse } from '@/api/schemas'
-import { generateSeries } from '@/mocks/simulator/series'
+import { generateSeries } from '@/backend/simulator/series'
 import { setMockNow } from '../../../test/mock-backend'
 
 const NOW = Date.parse('2026-11-27T12:00:03.250Z')

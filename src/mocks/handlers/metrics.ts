@@ -6,7 +6,7 @@ import { http } from 'msw'
 import { BASE_STEP_S, isMetricId, METRIC_UNITS, type MetricId } from '@/domain/catalog'
 import { alignWindow, sampleCount } from '@/domain/time-grid'
 import { metricsResponse } from '@/api/schemas'
-import { generateMany } from '../simulator/series'
+import { generateMany } from '@/backend/simulator/series'
 import { simConfig, type World } from '../world'
 import { iso, problem, readRange, reply } from './respond'
 

@@ -1,6 +1,6 @@
 import { http } from 'msw'
 import { rosterResponse } from '@/api/schemas'
-import { ROSTER } from '../roster'
+import { ROSTER } from '@/backend/roster'
 import type { World } from '../world'
 import { reply } from './respond'
 

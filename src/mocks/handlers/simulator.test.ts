@@ -1,6 +1,6 @@
 import { apiFetch, apiRequest, type ApiError } from '@/api/client'
 import { healthResponse, rosterResponse, simulatorState } from '@/api/schemas'
-import { SCENARIO_LEAD_MS } from '@/mocks/simulator/scenarios'
+import { SCENARIO_LEAD_MS } from '@/backend/simulator/scenarios'
 import { advanceMockNow, givenApiFails, givenFaults, setMockNow } from '../../../test/mock-backend'
 
 const NOW = Date.parse('2026-11-27T12:00:00Z')

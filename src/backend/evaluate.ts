@@ -5,8 +5,8 @@
 import { BASE_STEP_S, type MetricId } from '@/domain/catalog'
 import { ALERT_INSTANCES, type AlertInstance } from '@/domain/alert-rules'
 import { evaluateAll, type AlertResult, type GridSeries } from '@/domain/alert-engine'
-import { generateMany } from '../simulator/series'
-import type { SimConfig } from '../simulator/scenarios'
+import { generateMany } from '@/backend/simulator/series'
+import type { SimConfig } from '@/backend/simulator/scenarios'
 
 /** Enough history for every rule's `for:` (15 min at most) plus the lookback. */
 export const HEALTH_WINDOW_MS = 30 * 60_000

@@ -1,6 +1,7 @@
 /**
- * The mock backend's on-call roster: who is paged at each step of the runbook's
- * escalation path. Fixed, so tests and screenshots name the same people.
+ * The demo on-call roster: who is paged at each step of the runbook's escalation path.
+ * The mock backend always uses it (so tests and screenshots name the same people); the
+ * server uses it unless the team gives its own (VIGIL_ROSTER_FILE).
  */
 import type { Person, Roster } from '@/api/schemas'
 
@@ -26,14 +27,14 @@ export const ROSTER: Roster = {
 }
 
 /** A roster person by id ("priya") or handle ("@priya"). */
-export function findPerson(idOrHandle: string): Person | undefined {
-  for (const level of ROSTER.levels) {
+export function findPerson(roster: Roster, idOrHandle: string): Person | undefined {
+  for (const level of roster.levels) {
     const found = level.people.find((p) => p.id === idOrHandle || p.handle === idOrHandle)
     if (found) return found
   }
   return undefined
 }
 
-export function rosterLevel(level: number): Roster['levels'][number] | undefined {
-  return ROSTER.levels.find((l) => l.level === level)
+export function rosterLevel(roster: Roster, level: number): Roster['levels'][number] | undefined {
+  return roster.levels.find((l) => l.level === level)
 }
