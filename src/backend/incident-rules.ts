@@ -262,9 +262,9 @@ export function planMessage(current: Incident, message: { template: MessageTempl
 }
 
 /** A change with something to say moves the version on; one that says nothing stores nothing. */
-function planned<P extends Plan>(current: Incident, next: Incident, events: PlannedEvent[], at: string): P {
-  if (events.length === 0) return { ok: true, incident: current, events } as P
-  return { ok: true, incident: { ...next, version: current.version + 1, updatedAt: at }, events } as P
+function planned(current: Incident, next: Incident, events: PlannedEvent[], at: string): Plan {
+  if (events.length === 0) return { ok: true, incident: current, events }
+  return { ok: true, incident: { ...next, version: current.version + 1, updatedAt: at }, events }
 }
 
 // ---------------------------------------------------------------- helpers

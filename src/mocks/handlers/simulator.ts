@@ -4,10 +4,11 @@
  */
 import { http } from 'msw'
 import * as z from 'zod/mini'
-import { simulatorControl, simulatorState, type SimulatorState } from '@/api/schemas'
+import { simulatorControl, simulatorState } from '@/api/schemas'
 import { MAX_SEED_INCIDENTS, seedIncidents } from '../seed-incidents'
-import { currentScenario, setFaults, switchScenario, type SimState, type World } from '../world'
-import { iso, readBody, reply } from './respond'
+import { applySimulatorControl, describeSimulator } from '@/backend/sim-state'
+import type { World } from '../world'
+import { readBody, reply } from './respond'
 
 /**
  * The contract's control, plus what only the mock backend offers: `seedIncidents` adds
@@ -27,9 +28,8 @@ export function simulatorHandlers(world: World) {
       const control = body.data
       const state = world.update((s) => {
         const nowMs = world.now()
-        if (control.seed !== undefined) s.sim.seed = control.seed
-        if (control.scenario !== undefined) switchScenario(s.sim, control.scenario, nowMs)
-        if (control.faults !== undefined) setFaults(s.sim, control.faults)
+        const { seedIncidents: _, ...simulatorControl } = control
+        applySimulatorControl(s.sim, simulatorControl, nowMs)
         if (control.seedIncidents !== undefined) seedIncidents(s.db, control.seedIncidents, nowMs)
         return describeSimulator(s.sim, nowMs)
       })
@@ -38,7 +38,4 @@ export function simulatorHandlers(world: World) {
   ]
 }
 
-export function describeSimulator(sim: SimState, nowMs: number): SimulatorState {
-  const { scenario, sinceMs } = currentScenario(sim, nowMs)
-  return { scenario, seed: sim.seed, faults: sim.faults, scenarioStartedAt: iso(sinceMs) }
-}
+export { describeSimulator }
