@@ -1,0 +1,17 @@
+/** /healthz: the process is up. /readyz: it can do its work — the database answers. */
+import type { FastifyInstance } from 'fastify'
+import type { Database } from '../db/database'
+import { sendProblem } from '../http/problems'
+
+export function probeRoutes(app: FastifyInstance, db: Database): void {
+  app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }))
+  app.get('/readyz', { logLevel: 'warn' }, async (request, reply) => {
+    try {
+      await db.ping()
+      return { status: 'ready', database: db.kind }
+    } catch (error) {
+      request.log.warn({ err: error }, 'database did not answer')
+      return sendProblem(reply, 503, `The database (${db.kind}) does not answer.`)
+    }
+  })
+}

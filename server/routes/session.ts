@@ -1,0 +1,7 @@
+/** GET /api/session: who the server says you are and what it offers here. */
+import type { FastifyInstance } from 'fastify'
+import type { SessionResponse } from '@/api/session'
+
+export function sessionRoutes(app: FastifyInstance, offers: { auth: SessionResponse['auth']; slack: boolean; simulator: boolean }): void {
+  app.get('/api/session', async (request): Promise<SessionResponse> => ({ identity: request.identity, ...offers }))
+}
