@@ -48,6 +48,7 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['server/**/*.test.ts', 'test/contract/**/*.test.ts'],
+          globalSetup: ['./test/support/postgres-global-setup.ts'],
         },
       },
     ],

@@ -35,6 +35,8 @@ export const SETTINGS_HELP: readonly SettingDoc[] = [
 ]
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost'])
+/** Never echoed in an error: they may hold a password or a token. */
+const SECRET = new Set(['DATABASE_URL', 'SLACK_WEBHOOK_URL'])
 
 const optionalText = z
   .string()
@@ -131,7 +133,11 @@ export function readSettings(env: Record<string, string | undefined>): SettingsR
   const known = Object.fromEntries(SETTINGS_HELP.map((s) => [s.name, env[s.name]]).filter(([, v]) => v !== undefined))
   const parsed = environment.safeParse(known)
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.map(String).join('.') || 'environment'}: ${i.message}`) }
+    const problem = (i: z.core.$ZodIssue) => {
+      const name = typeof i.path[0] === 'string' ? i.path[0] : 'environment'
+      return `${name}: ${i.message}${name in known && !SECRET.has(name) ? ` (it is "${String(known[name])}")` : ''}`
+    }
+    return { ok: false, problems: parsed.error.issues.map(problem) }
   }
   const e = parsed.data
   const problems: string[] = []

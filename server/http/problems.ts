@@ -22,7 +22,7 @@ export function validateBody<S extends $ZodType>(schema: S, body: unknown): Vali
   const nul = findNul(body === undefined ? {} : body, [])
   if (nul !== null) {
     const field = nul.join('.') || 'body'
-    return { ok: false, status: 422, message: `Invalid ${field}: text must not contain NUL (U+0000) characters.`, field }
+    return { ok: false, status: 422, message: `Invalid ${field}: text must not contain NUL (U+0000) characters or unpaired surrogates.`, field }
   }
   const result = safeParse(schema, body ?? {})
   if (result.success) return { ok: true, data: result.data }
@@ -31,8 +31,11 @@ export function validateBody<S extends $ZodType>(schema: S, body: unknown): Vali
   return { ok: false, status: 422, message: `Invalid ${field}: ${first?.message ?? 'invalid value'}.`, field }
 }
 
+/** Half of a UTF-16 pair: not text, and PostgreSQL's jsonb refuses it (a text column would silently alter it). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
 function findNul(value: unknown, path: (string | number)[]): (string | number)[] | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null
+  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value) ? path : null
   if (Array.isArray(value)) {
     for (const [i, v] of value.entries()) {
       const found = findNul(v, [...path, i])

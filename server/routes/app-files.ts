@@ -20,8 +20,7 @@ export async function appFileRoutes(app: FastifyInstance, distDir: string): Prom
   if (built) {
     await app.register(fastifyStatic, {
       root,
-      wildcard: false,
-      index: false,
+      index: 'index.html',
       setHeaders(reply, path) {
         void reply.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache')
       },
