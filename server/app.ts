@@ -19,6 +19,7 @@ import { probeRoutes } from './routes/probes'
 import { rosterRoutes } from './routes/roster'
 import { sessionRoutes } from './routes/session'
 import { simulatorRoutes } from './routes/simulator'
+import { slackRoutes } from './routes/slack'
 import { telemetryRoutes } from './routes/telemetry'
 import { createIncidentService } from './services/incidents'
 import type { Settings } from './settings'
@@ -70,11 +71,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   telemetryRoutes(app, source, now)
   rosterRoutes(app, roster)
   incidentRoutes(app, incidents)
+  slackRoutes(app, incidents, settings.slackWebhookUrl === null ? null : { url: settings.slackWebhookUrl })
   eventRoutes(app, feed, source, now)
   await appFileRoutes(app, settings.distDir)
 
   const pruner = setInterval(() => {
-    repository.pruneAnswers(ANSWER_TTL_MS, now()).catch((error: unknown) => app.log.warn({ err: error }, 'pruning idempotency keys failed'))
+    repository.pruneAnswers(ANSWER_TTL_MS, now()).catch((error: unknown) => {
+      app.log.warn({ err: error }, 'pruning idempotency keys failed')
+    })
   }, 3_600_000)
   pruner.unref()
 

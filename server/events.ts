@@ -30,12 +30,16 @@ export async function createChangeFeed(db: Database, onNotice: (message: FeedMes
       const message = parseNotice(payload)
       if (message !== null) publishLocal(message)
     },
-    () => publishLocal({ type: 'resync' }),
+    () => {
+      publishLocal({ type: 'resync' })
+    },
   )
   return {
     subscribe(listener) {
       listeners.add(listener)
-      return () => listeners.delete(listener)
+      return () => {
+        listeners.delete(listener)
+      }
     },
     publishLocal,
     get listeners() {

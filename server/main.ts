@@ -45,8 +45,12 @@ async function main(argv: readonly string[]): Promise<number> {
         process.exit(1)
       })
   }
-  process.once('SIGTERM', () => shutdown('SIGTERM'))
-  process.once('SIGINT', () => shutdown('SIGINT'))
+  process.once('SIGTERM', () => {
+    shutdown('SIGTERM')
+  })
+  process.once('SIGINT', () => {
+    shutdown('SIGINT')
+  })
 
   try {
     await app.listen({ host: settings.host, port: settings.port })

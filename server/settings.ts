@@ -130,12 +130,16 @@ export type SettingsResult = { ok: true; settings: Settings } | { ok: false; pro
 
 /** Reads the settings from `env`; every problem is named by its variable. */
 export function readSettings(env: Record<string, string | undefined>): SettingsResult {
-  const known = Object.fromEntries(SETTINGS_HELP.map((s) => [s.name, env[s.name]]).filter(([, v]) => v !== undefined))
+  const known: Record<string, string> = {}
+  for (const { name } of SETTINGS_HELP) {
+    const value = env[name]
+    if (value !== undefined) known[name] = value
+  }
   const parsed = environment.safeParse(known)
   if (!parsed.success) {
     const problem = (i: z.core.$ZodIssue) => {
       const name = typeof i.path[0] === 'string' ? i.path[0] : 'environment'
-      return `${name}: ${i.message}${name in known && !SECRET.has(name) ? ` (it is "${String(known[name])}")` : ''}`
+      return `${name}: ${i.message}${name in known && !SECRET.has(name) ? ` (it is "${known[name] ?? ''}")` : ''}`
     }
     return { ok: false, problems: parsed.error.issues.map(problem) }
   }

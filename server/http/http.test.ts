@@ -106,7 +106,7 @@ describe('behind the auth proxy', () => {
     })
     expect(declared.status).toBe(201)
     const { id } = (await declared.json()) as { id: string }
-    const session = await (await fetch(`${proxied.baseUrl}/api/session`, { headers })).json()
+    const session: unknown = await (await fetch(`${proxied.baseUrl}/api/session`, { headers })).json()
     expect(session).toEqual({ identity: 'ana@example.com', auth: 'proxy', slack: false, simulator: true })
     const timeline = (await (await fetch(`${proxied.baseUrl}/api/incidents/${id}/timeline`, { headers })).json()) as { events: { actor: string }[] }
     expect(timeline.events.map((e) => e.actor)).toEqual(['ana@example.com'])

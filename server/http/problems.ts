@@ -65,9 +65,8 @@ export function installProblemHandlers(app: FastifyInstance, bodyLimit: number):
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return sendProblem(reply, 413, `The request body is larger than ${bodyLimit} bytes.`)
     }
-    const known = error.code === undefined ? undefined : FRAMEWORK_ERRORS[error.code]
+    const known = FRAMEWORK_ERRORS[error.code]
     if (known) return sendProblem(reply, known[0], known[1])
-    if (error instanceof SyntaxError) return sendProblem(reply, 400, 'The request body is not valid JSON.')
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(reply, error.statusCode, error.message)
     }

@@ -41,9 +41,10 @@ export function eventRoutes(app: FastifyInstance, feed: ChangeFeed, source: Tele
 
   const streams = new Set<import('node:http').ServerResponse>()
   // Open streams never end by themselves: end them so a graceful close does not wait forever.
-  app.addHook('preClose', async () => {
+  app.addHook('preClose', (done) => {
     if (watcher !== null) clearInterval(watcher)
     for (const stream of streams) stream.end()
+    done()
   })
 
   app.get('/api/events', (request, reply) => {

@@ -3,5 +3,8 @@ import type { FastifyInstance } from 'fastify'
 import type { SessionResponse } from '@/api/session'
 
 export function sessionRoutes(app: FastifyInstance, offers: { auth: SessionResponse['auth']; slack: boolean; simulator: boolean }): void {
-  app.get('/api/session', async (request): Promise<SessionResponse> => ({ identity: request.identity, ...offers }))
+  app.get('/api/session', (request, reply) => {
+    const session: SessionResponse = { identity: request.identity, ...offers }
+    return reply.send(session)
+  })
 }
