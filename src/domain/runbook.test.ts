@@ -28,6 +28,11 @@ const RUNBOOK_PATH = resolve(process.cwd(), '../shared/runbook.md')
 const HAVE_RUNBOOK = existsSync(RUNBOOK_PATH)
 const SKIP = HAVE_RUNBOOK ? '' : ` (skipped: ${RUNBOOK_PATH} not found — run from a checkout with ../shared beside it)`
 
+// Skipping is for a bare checkout on a laptop; in CI a missing runbook means the drift tests checked nothing.
+test('the runbook is there to check against in CI', () => {
+  if (process.env.CI === 'true') expect(HAVE_RUNBOOK, `${RUNBOOK_PATH} is missing: the drift tests would check nothing`).toBe(true)
+})
+
 // ---------------------------------------------------------------- a small parser for runbook.md
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim()

@@ -58,9 +58,20 @@ export function MetricsDashboard() {
 function useScrollToHash() {
   const { hash } = useLocation()
   useEffect(() => {
-    if (hash.length < 2) return
-    const element = document.getElementById(decodeURIComponent(hash.slice(1)))
+    const id = hashTarget(hash)
+    if (id === null) return
+    const element = document.getElementById(id)
     // jsdom has no scrolling.
     if (element !== null && typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'start' })
   }, [hash])
+}
+
+/** The element id a location hash names, or null: a hand-typed `#%` is not a crash. */
+export function hashTarget(hash: string): string | null {
+  if (hash.length < 2) return null
+  try {
+    return decodeURIComponent(hash.slice(1))
+  } catch {
+    return null
+  }
 }
