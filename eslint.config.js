@@ -20,6 +20,18 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
+      // Text from the API or a responder is never code: no eval, no javascript: URLs, no raw HTML sinks.
+      'no-eval': 'error',
+      'no-new-func': 'error',
+      'no-script-url': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text as React children; never raw HTML.' },
+        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'Use textContent or React; never an HTML sink.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Use textContent or React; never an HTML sink.' },
+        { selector: "CallExpression[callee.property.name=/^write(ln)?$/][callee.object.name='document']", message: 'document.write is an HTML sink.' },
+        { selector: "Literal[value=/^\\s*javascript:/i]", message: 'A javascript: URL runs code; build URLs with safeUrl().' },
+      ],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
