@@ -140,10 +140,21 @@ function isStale(owner: LockOwner, mtimeMs: number, me: LockOwner): boolean {
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
-    return true
+    // A killed process that its parent has not reaped yet still answers kill(0): a zombie holds no lock.
+    return !isZombie(pid)
   } catch (error) {
     // EPERM: it exists but belongs to another user.
     return !isErrno(error, 'ESRCH')
+  }
+}
+
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // Field 3 (the state) follows the command name, which may hold spaces and parentheses.
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')
+  } catch {
+    return false
   }
 }
 

@@ -71,7 +71,10 @@ interface EventRow {
   kind: string
   text: string
 }
-const EVENT_COLUMNS = 'id, incident_id, at, actor, kind, text'
+// Text comes back wrapped as JSON: PGlite decodes a text column with a TextDecoder that drops a
+// leading byte-order mark (U+FEFF), so "\uFEFFhello" would come back as "hello". A JSON string
+// starts with a quote, and both drivers hand jsonb back parsed.
+const EVENT_COLUMNS = 'id, incident_id, at, to_jsonb(actor) AS actor, to_jsonb(kind) AS kind, to_jsonb(text) AS text'
 
 interface AnswerRow {
   fingerprint: string
@@ -243,7 +246,7 @@ async function claimKey(tx: Sql, key: string, fingerprint: string): Promise<Clai
 }
 
 async function storeAnswer(tx: Sql, key: string, answer: StoredAnswer): Promise<void> {
-  await tx.query('UPDATE idempotency_keys SET status = $2, body = $3::jsonb, etag = $4 WHERE key = $1', [key, answer.status, JSON.stringify(answer.body ?? null), answer.etag])
+  await tx.query('UPDATE idempotency_keys SET status = $2, body = $3::json, etag = $4 WHERE key = $1', [key, answer.status, JSON.stringify(answer.body ?? null), answer.etag])
 }
 
 function toAnswer(row: AnswerRow): { fingerprint: string; answer: StoredAnswer } {

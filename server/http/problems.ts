@@ -7,6 +7,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
 import { safeParse } from 'zod/mini'
 import type { $ZodType, output } from 'zod/v4/core'
+import { unstorableTextPath, unstorableTextProblem, validationProblemOf } from '@/api/request-validation'
 
 export function sendProblem(reply: FastifyReply, status: number, message: string, extra: Record<string, unknown> = {}): FastifyReply {
   return reply.code(status).type('application/json; charset=utf-8').send({ message, ...extra })
@@ -15,42 +16,17 @@ export function sendProblem(reply: FastifyReply, status: number, message: string
 export type Validated<T> = { ok: true; data: T } | { ok: false; status: 422; message: string; field: string }
 
 /**
- * Parses a request body with its contract schema. A violation is a 422 that names the
- * field; so is a NUL character anywhere in a string, which PostgreSQL cannot store.
+ * Parses a request body with its contract schema, in the same words as the mock backend
+ * (src/api/request-validation.ts): a violation is a 422 naming the field, and so is text
+ * PostgreSQL cannot store (NUL, half a surrogate pair).
  */
 export function validateBody<S extends $ZodType>(schema: S, body: unknown): Validated<output<S>> {
-  const nul = findNul(body === undefined ? {} : body, [])
-  if (nul !== null) {
-    const field = nul.join('.') || 'body'
-    return { ok: false, status: 422, message: `Invalid ${field}: text must not contain NUL (U+0000) characters or unpaired surrogates.`, field }
-  }
-  const result = safeParse(schema, body ?? {})
+  const value = body ?? {}
+  const unstorable = unstorableTextPath(value)
+  if (unstorable !== null) return { ok: false, status: 422, ...unstorableTextProblem(unstorable) }
+  const result = safeParse(schema, value)
   if (result.success) return { ok: true, data: result.data }
-  const first = result.error.issues[0]
-  const field = first && first.path.length > 0 ? first.path.map(String).join('.') : 'body'
-  return { ok: false, status: 422, message: `Invalid ${field}: ${first?.message ?? 'invalid value'}.`, field }
-}
-
-/** Half of a UTF-16 pair: not text, and PostgreSQL's jsonb refuses it (a text column would silently alter it). */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
-
-function findNul(value: unknown, path: (string | number)[]): (string | number)[] | null {
-  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value) ? path : null
-  if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) {
-      const found = findNul(v, [...path, i])
-      if (found) return found
-    }
-    return null
-  }
-  if (typeof value === 'object' && value !== null) {
-    for (const [k, v] of Object.entries(value)) {
-      if (k.includes('\u0000')) return [...path, k]
-      const found = findNul(v, [...path, k])
-      if (found) return found
-    }
-  }
-  return null
+  return { ok: false, status: 422, ...validationProblemOf(result.error.issues) }
 }
 
 const FRAMEWORK_ERRORS: Record<string, [number, string]> = {

@@ -42,6 +42,11 @@ export function configureApi(options: { baseUrl: string }): void {
   baseUrl = options.baseUrl.replace(/\/$/, '')
 }
 
+/** The backend configureApi pointed at ('' = same origin), for what does not go through fetch: the event stream. */
+export function apiBaseUrl(): string {
+  return baseUrl
+}
+
 export const DEFAULT_TIMEOUT_MS = 10_000
 
 export interface RequestOptions {
@@ -200,9 +205,14 @@ function httpMessage(status: number, body: unknown): string {
     typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string' ? `: ${body.message}` : ''
   const words: Record<number, string> = {
     400: 'The request was rejected',
+    401: 'You are not signed in',
+    403: 'This is not allowed from here',
     404: 'Not found',
     409: 'Conflict',
     412: 'Someone else changed this first',
+    413: 'The request was too large',
+    415: 'The request was sent in a form the server does not take',
+    422: 'The request was invalid',
     428: 'The change was sent without a version',
     429: 'Too many requests',
     500: 'The server failed',

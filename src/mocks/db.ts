@@ -38,13 +38,25 @@ export interface DbState {
   incidents: Incident[]
   /** Every incident's timeline, in the order the events were recorded. */
   events: TimelineEvent[]
-  /** Declarations already served, so a retried POST returns the same incident. */
-  idempotency: { key: string; fingerprint: string; incidentId: string }[]
+  /**
+   * Idempotency-Keys already served: a retried declaration returns the same incident; any
+   * other retried write its first answer (handlers/idempotent.ts).
+   */
+  idempotency: IdempotencyEntry[]
+}
+
+export interface IdempotencyEntry {
+  key: string
+  /** What the key came with; the same key with another request is refused. */
+  fingerprint: string
+  incidentId: string
+  /** The first answer, to give again; absent for declarations (a retry gets the incident as it is now). */
+  answer?: { status: number; body: string; etag: string | null }
 }
 
 export const FIRST_INCIDENT_NO = 10_001
 /** Enough to cover any client's retry window; older keys are forgotten. */
-const MAX_IDEMPOTENCY_KEYS = 500
+export const MAX_IDEMPOTENCY_KEYS = 500
 
 export function emptyDb(revision = 0): DbState {
   return { revision, nextIncidentNo: FIRST_INCIDENT_NO, nextEventNo: 1, incidents: [], events: [], idempotency: [] }

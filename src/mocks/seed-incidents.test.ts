@@ -72,11 +72,14 @@ test.each([
   ['a fraction', 2.5],
   ['more than the bound', MAX_SEED_INCIDENTS + 1],
   ['a string', '100'],
-])('400 for seedIncidents as %s, and nothing is seeded', async (_case, seedIncidentsValue) => {
-  expect(await failure(control({ seedIncidents: seedIncidentsValue }))).toMatchObject({ kind: 'http', details: { status: 400 } })
+])('422 for seedIncidents as %s, and nothing is seeded', async (_case, seedIncidentsValue) => {
+  expect(await failure(control({ seedIncidents: seedIncidentsValue }))).toMatchObject({
+    kind: 'http',
+    details: { status: 422, body: { field: 'seedIncidents' } },
+  })
   expect(await list()).toEqual([])
 })
 
 test('the control still refuses unknown fields alongside seedIncidents', async () => {
-  expect(await failure(control({ seedIncidents: 1, colour: 'red' }))).toMatchObject({ kind: 'http', details: { status: 400 } })
+  expect(await failure(control({ seedIncidents: 1, colour: 'red' }))).toMatchObject({ kind: 'http', details: { status: 422, body: { field: 'colour' } } })
 })

@@ -5,6 +5,7 @@
  * clock the owner controls, so tests can pin "now".
  */
 import * as z from 'zod/mini'
+import type { ChangeNotice } from '@/api/events'
 import type { ScenarioName } from '@/domain/catalog'
 import { faults as faultsSchema, id, incident, scenarioName, timelineEvent } from '@/api/schemas'
 import { emptyDb, type DbState } from './db'
@@ -43,6 +44,12 @@ export interface World {
   update<T>(change: (state: WorldState) => T): T
   /** Replaces everything with a fresh world. */
   reset(options?: Omit<WorldOptions, 'storage'>): void
+  /**
+   * Hears what changed, as GET /api/events tells it: after every update() or reset() that
+   * changed the incident store or the simulator, and (in the browser) when another tab
+   * changed the stored world. Returns the function that stops listening.
+   */
+  subscribe(listener: (notice: ChangeNotice) => void): () => void
 }
 
 const epochSchema = z.object({ scenario: scenarioName, fromMs: z.number() })
@@ -61,7 +68,15 @@ const worldSchema = z.object({
     nextEventNo: z.int().check(z.positive()),
     incidents: z.array(incident),
     events: z.array(timelineEvent),
-    idempotency: z.array(z.object({ key: z.string(), fingerprint: z.string(), incidentId: id })),
+    idempotency: z.array(
+      z.object({
+        key: z.string(),
+        fingerprint: z.string(),
+        incidentId: id,
+        // Worlds saved before writes other than declarations remembered their answers load as they were.
+        answer: z.optional(z.object({ status: z.int(), body: z.string(), etag: z.nullable(z.string()) })),
+      }),
+    ),
   }),
 })
 
@@ -82,6 +97,18 @@ export function createWorld(options: WorldOptions = {}): World {
   let memory: WorldState = freshWorldState(clock(), options)
   // Parsing the stored JSON on every request is wasted work when nothing changed.
   let lastRaw: string | null = null
+  const listeners = new Set<(notice: ChangeNotice) => void>()
+  // The state listeners were last told about. Not `memory`: a read can load another tab's
+  // change before its storage event arrives, and that change must still be announced.
+  let announced: WorldState = memory
+  let stopStorageEvents: (() => void) | null = null
+
+  function announce(next: WorldState): void {
+    const before = announced
+    announced = next
+    if (listeners.size === 0 || before === next) return
+    for (const notice of changesBetween(before, next)) for (const listener of [...listeners]) listener(notice)
+  }
 
   function load(): WorldState {
     if (storage === null) return memory
@@ -100,12 +127,14 @@ export function createWorld(options: WorldOptions = {}): World {
     } else {
       memory = parsed
       lastRaw = raw
+      announce(memory)
     }
     return memory
   }
 
   function save(state: WorldState): void {
     memory = state
+    announce(state)
     if (storage === null) return
     const raw = JSON.stringify(state)
     try {
@@ -133,7 +162,61 @@ export function createWorld(options: WorldOptions = {}): World {
       if (next.now) clock = next.now
       save(freshWorldState(clock(), { ...next, revision: load().db.revision + 1 }))
     },
+    subscribe(listener) {
+      if (listeners.size === 0) {
+        // Start from the stored world as it is now, so nothing older is announced as news.
+        announced = load()
+        stopStorageEvents = listenToOtherTabs()
+      }
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+        if (listeners.size === 0) {
+          stopStorageEvents?.()
+          stopStorageEvents = null
+        }
+      }
+    },
   }
+
+  /** Another tab saved the world: loading it announces what changed (msw/node has no window). */
+  function listenToOtherTabs(): (() => void) | null {
+    if (storage === null || typeof window === 'undefined') return null
+    const onStorage = (event: StorageEvent) => {
+      // A null key means the whole storage was cleared.
+      if (event.key === STORAGE_KEY || event.key === null) load()
+    }
+    window.addEventListener('storage', onStorage)
+    return () => {
+      window.removeEventListener('storage', onStorage)
+    }
+  }
+}
+
+/** More incidents than this changed at once (a bulk seed): one resync says it better than a flood. */
+export const MAX_INCIDENT_NOTICES = 100
+
+/**
+ * The change feed's notices between two states: each incident whose version moved (or that
+ * is new), `alerts` when the simulator's settings changed, `resync` when incidents vanished
+ * (the world was reset) or too many changed to list. The fault counter is left out: it
+ * ticks on reads, and announcing it would make every client refetch forever.
+ */
+export function changesBetween(before: WorldState, after: WorldState): ChangeNotice[] {
+  const notices: ChangeNotice[] = []
+  if (before.db !== after.db) {
+    const versions = new Map(before.db.incidents.map((i) => [i.id, i.version]))
+    const moved = after.db.incidents.filter((i) => versions.get(i.id) !== i.version)
+    const kept = new Set(after.db.incidents.map((i) => i.id))
+    if (moved.length > MAX_INCIDENT_NOTICES || before.db.incidents.some((i) => !kept.has(i.id))) notices.push({ type: 'resync' })
+    else for (const i of moved) notices.push({ type: 'incident', id: i.id, version: i.version })
+  }
+  if (simSettings(before.sim) !== simSettings(after.sim)) notices.push({ type: 'alerts' })
+  return notices
+}
+
+function simSettings({ faultCalls: _, ...settings }: SimState): string {
+  return JSON.stringify(settings)
 }
 
 function parseStored(raw: string): WorldState | null {

@@ -30,6 +30,8 @@ export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/screensh
 export interface PageOptions {
   viewport?: { width: number; height: number }
   colorScheme?: 'light' | 'dark'
+  /** Where relative page.goto() URLs go; defaults to the `vite preview` origin (e.g. a real server's instead). */
+  baseURL?: string
 }
 
 interface Opened {
@@ -56,7 +58,7 @@ export function baseURL(): string {
  */
 export async function newPage(options: PageOptions = {}): Promise<Page> {
   const context = await (await sharedBrowser()).newContext({
-    baseURL: baseURL(),
+    baseURL: options.baseURL ?? baseURL(),
     viewport: options.viewport ?? { width: 1440, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: 'reduce',

@@ -39,7 +39,8 @@ CREATE TABLE idempotency_keys (
   key         text PRIMARY KEY,
   fingerprint text NOT NULL,
   status      integer,
-  body        jsonb,
+  -- json, not jsonb: a replayed answer must be the first one byte for byte, key order included.
+  body        json,
   etag        text,
   created_at  timestamptz NOT NULL DEFAULT now()
 );

@@ -12,6 +12,7 @@ import { Panel } from '@/components/ui/panel'
 import { usePostMessage } from '@/lib/incident-mutations/use-incident-mutation'
 import { useNow } from '@/lib/use-now'
 import { useMessageDrafts } from './message-drafts'
+import { PostToSlack } from './post-to-slack'
 import { StatusUpdateReminder } from './status-update-reminder'
 
 /** The assignee's Slack handle from the roster; the id itself until the roster is known. */
@@ -148,6 +149,7 @@ function MessageBox({
       />
       <div className="flex flex-wrap items-center gap-2">
         <CopyButton text={text} target={textareaRef} label={`Copy: ${template.name}`} />
+        <PostToSlack incidentId={incidentId} template={template.id} text={text} />
         <Button
           size="sm"
           disabled={blank || post.isPending}

@@ -1,7 +1,5 @@
 import { useId, useRef, useState, type ReactNode, type SubmitEvent } from 'react'
-import { useQuery } from '@tanstack/react-query'
 import { useNavigate } from 'react-router'
-import { rosterQueries } from '@/api/roster'
 import type { Alert } from '@/api/schemas'
 import { Button, type ButtonProps } from '@/components/ui/button'
 import { describeError } from '@/components/ui/describe-error'
@@ -9,7 +7,7 @@ import { focusRing } from '@/components/ui/focus'
 import { COMPONENT_LABELS } from '@/domain/catalog'
 import { SEVERITIES, isKnownSeverity, type AlertForSeverity, type Severity } from '@/domain/severity'
 import { newChangeId } from '@/lib/outbox/new-id'
-import { resolveIdentity, useChosenPersonId } from '@/stores/identity'
+import { useActor } from '@/lib/incident-mutations/use-actor'
 import {
   DECLARABLE_SERVICES,
   IMPACT_MAX,
@@ -90,8 +88,7 @@ export function DeclareIncidentDialog({ initial, onClose }: { initial?: DeclareI
   const impactRef = useRef<HTMLTextAreaElement>(null)
   const ids = { title: useId(), severity: useId(), impact: useId(), failure: useId() }
 
-  const roster = useQuery(rosterQueries.current())
-  const actor = resolveIdentity(useChosenPersonId(), roster.data)
+  const actor = useActor()
   const declare = useDeclareIncident()
   const pending = declare.isPending
 

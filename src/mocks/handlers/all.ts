@@ -7,6 +7,7 @@
 import { http } from 'msw'
 import type { World } from '../world'
 import { alertHandlers } from './alerts'
+import { eventHandlers } from './events'
 import { faultHandler } from './faults'
 import { healthHandlers } from './health'
 import { incidentHandlers } from './incidents'
@@ -15,6 +16,7 @@ import { metricsHandlers } from './metrics'
 import { problem } from './respond'
 import { rosterHandlers } from './roster'
 import { runbookHandlers } from './runbooks'
+import { sessionHandlers } from './session'
 import { simulatorHandlers } from './simulator'
 
 export function createHandlers(world: World) {
@@ -28,6 +30,8 @@ export function createHandlers(world: World) {
     ...rosterHandlers(world),
     ...incidentHandlers(world),
     ...runbookHandlers(world),
+    ...eventHandlers(world),
+    ...sessionHandlers(world),
     http.all('/api/*', ({ request }) =>
       problem(world, 404, `No endpoint ${request.method} ${new URL(request.url).pathname}.`),
     ),

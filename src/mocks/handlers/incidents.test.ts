@@ -94,14 +94,30 @@ test('a declaration without an Idempotency-Key is refused', async () => {
 })
 
 test.each([
-  ['no title', { ...DECLARATION, title: '' }],
-  ['a blank title', { ...DECLARATION, title: '   ' }],
-  ['an unknown severity', { ...DECLARATION, severity: 'P0' }],
-  ['services that are not a list', { ...DECLARATION, services: 'stt' }],
-  ['no impact', { title: 'x', severity: 'P1', services: [] }],
-  ['an unknown field', { ...DECLARATION, priority: 'high' }],
-])('a declaration with %s is a 400', async (_case, body) => {
-  expect(await failure(declare(body))).toMatchObject({ kind: 'http', details: { status: 400 } })
+  ['no title', { ...DECLARATION, title: '' }, 'title'],
+  ['a blank title', { ...DECLARATION, title: '   ' }, 'title'],
+  ['an unknown severity', { ...DECLARATION, severity: 'P0' }, 'severity'],
+  ['services that are not a list', { ...DECLARATION, services: 'stt' }, 'services'],
+  ['no impact', { title: 'x', severity: 'P1', services: [] }, 'impact'],
+  ['an unknown field', { ...DECLARATION, priority: 'high' }, 'priority'],
+  ['a NUL character in a service', { ...DECLARATION, services: ['stt', 'tts\u0000'] }, 'services.1'],
+  ['a body that is not an object', ['stt'], ''],
+])('a declaration with %s is a 422 naming the field', async (_case, body, field) => {
+  const error = await failure(declare(body))
+  expect(error).toMatchObject({ kind: 'http', details: { status: 422, body: { field } } })
+  const message = (error?.details.body as { message: string }).message
+  expect(message).toContain(field === '' ? 'The request body' : `\`${field}\``)
+  expect(error?.message).toMatch(/^The request was invalid \(HTTP 422\)/)
+})
+
+test('a declaration that is not JSON is a 400, with the words of one', async () => {
+  const response = await fetch('/api/incidents', {
+    method: 'POST',
+    body: '{"title": "Voice agent',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'k' },
+  })
+  expect(response.status).toBe(400)
+  expect(await response.json()).toEqual({ message: 'The request body is not valid JSON.' })
 })
 
 // ---------------------------------------------------------------- reads
@@ -186,10 +202,13 @@ test('an unknown assignee is refused', async () => {
   expect(await failure(patch(data.id, 1, { assignee: 'mallory' }))).toMatchObject({ details: { status: 422 } })
 })
 
-test('a PATCH with an unknown field or a bad status is a 400', async () => {
+test('a PATCH with an unknown field, a bad status or a bad follow-up is a 422 naming the field, and changes nothing', async () => {
   const { data } = await declare()
-  expect(await failure(patch(data.id, 1, { status: 'done' }))).toMatchObject({ details: { status: 400 } })
-  expect(await failure(patch(data.id, 1, { version: 2 }))).toMatchObject({ details: { status: 400 } })
+  expect(await failure(patch(data.id, 1, { status: 'done' }))).toMatchObject({ details: { status: 422, body: { field: 'status' } } })
+  expect(await failure(patch(data.id, 1, { version: 2 }))).toMatchObject({ details: { status: 422, body: { field: 'version' } } })
+  const followUps = [{ id: 'f1', text: 7, owner: '', due: null, done: false }]
+  expect(await failure(patch(data.id, 1, { followUps }))).toMatchObject({ details: { status: 422, body: { field: 'followUps.0.text' } } })
+  expect((await apiFetch(`/api/incidents/${data.id}`, incidentSchema)).version).toBe(1)
 })
 
 test('attaching and detaching a playbook names it by its title on the timeline; an unknown slug by the slug', async () => {
@@ -366,10 +385,13 @@ test('a note is a 201 timeline event and bumps the incident version', async () =
 test.each([
   ['empty', ''],
   ['longer than 10,000 characters', 'x'.repeat(10_001)],
-])('a note that is %s is a 400', async (_case, text) => {
+  ['holding a NUL character', 'restarted\u0000 the worker'],
+  ['holding half a surrogate pair', 'on fire \ud83d'],
+])('a note that is %s is a 422 naming its text', async (_case, text) => {
   const { data } = await declare()
   const error = await failure(apiFetch(`/api/incidents/${data.id}/notes`, timelineEvent, { method: 'POST', body: { text } }))
-  expect(error).toMatchObject({ details: { status: 400 } })
+  expect(error).toMatchObject({ details: { status: 422, body: { field: 'text' } } })
+  expect(await timeline(data.id)).toHaveLength(3)
 })
 
 test('a note on an unknown incident is a 404', async () => {
@@ -428,7 +450,7 @@ test('a posted message is logged with its exact text; a status update restarts t
   const unknownTemplate = failure(
     apiFetch(`/api/incidents/${data.id}/messages`, timelineEvent, { method: 'POST', body: { template: 'tweet', text: 'x' } }),
   )
-  expect(await unknownTemplate).toMatchObject({ details: { status: 400 } })
+  expect(await unknownTemplate).toMatchObject({ details: { status: 422, body: { field: 'template' } } })
 })
 
 test('the timeline is in time order, including events of a seeded past', async () => {

@@ -1,7 +1,8 @@
 /**
  * The incident service: declaration (idempotent by Idempotency-Key), reads with ETags,
- * changes guarded by If-Match, and the timeline. The rules live in ../db.ts; this file
- * maps HTTP onto them.
+ * changes guarded by If-Match, and the timeline. Every other write honours an
+ * Idempotency-Key too (idempotent.ts). The rules live in ../db.ts; this file maps HTTP
+ * onto them.
  */
 import { http, HttpResponse } from 'msw'
 import {
@@ -35,9 +36,8 @@ import {
   type Recorded,
 } from '../db'
 import type { World } from '../world'
+import { idempotent, MAX_IDEMPOTENCY_KEY_LENGTH } from './idempotent'
 import { dateHeader, problem, readBody, reply } from './respond'
-
-const MAX_IDEMPOTENCY_KEY = 255
 
 export function incidentHandlers(world: World) {
   const incidentReply = (incident: Incident, status = 200) =>
@@ -70,7 +70,7 @@ export function incidentHandlers(world: World) {
     http.post('/api/incidents', async ({ request }) => {
       const key = request.headers.get('Idempotency-Key')?.trim() ?? ''
       if (key === '') return problem(world, 400, 'Send an Idempotency-Key header so a retried declaration cannot create a second incident.')
-      if (key.length > MAX_IDEMPOTENCY_KEY) return problem(world, 400, `The Idempotency-Key is longer than ${MAX_IDEMPOTENCY_KEY} characters.`)
+      if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) return problem(world, 400, `The Idempotency-Key is longer than ${MAX_IDEMPOTENCY_KEY_LENGTH} characters.`)
       const body = await readBody(world, request, declareIncidentRequest)
       if (!body.ok) return body.response
       const result = world.update((s) => declareIncident(s.db, body.data, { nowMs: world.now(), idempotencyKey: key }))
@@ -83,41 +83,41 @@ export function incidentHandlers(world: World) {
       return found ? incidentReply(found) : problem(world, 404, `No incident ${String(params.id)}.`)
     }),
 
-    http.patch('/api/incidents/:id', async ({ request, params }) => {
+    http.patch('/api/incidents/:id', idempotent(world, async ({ request, params }) => {
       const body = await readBody(world, request, patchIncidentRequest)
       if (!body.ok) return body.response
       return fromResult(world.update((s) => patchIncident(s.db, String(params.id), ifMatch(request), body.data, world.now())))
-    }),
+    })),
 
-    http.post('/api/incidents/:id/acknowledge', async ({ request, params }) => {
+    http.post('/api/incidents/:id/acknowledge', idempotent(world, async ({ request, params }) => {
       const body = await readBody(world, request, acknowledgeRequest)
       if (!body.ok) return body.response
       return fromResult(world.update((s) => acknowledgeIncident(s.db, String(params.id), ifMatch(request), body.data.actor, world.now())))
-    }),
+    })),
 
-    http.post('/api/incidents/:id/escalate', async ({ request, params }) => {
+    http.post('/api/incidents/:id/escalate', idempotent(world, async ({ request, params }) => {
       const body = await readBody(world, request, escalateRequest)
       if (!body.ok) return body.response
       return fromResult(world.update((s) => escalateIncident(s.db, String(params.id), ifMatch(request), body.data, world.now())))
-    }),
+    })),
 
-    http.post('/api/incidents/:id/checklist', async ({ request, params }) => {
+    http.post('/api/incidents/:id/checklist', idempotent(world, async ({ request, params }) => {
       const body = await readBody(world, request, checklistRequest)
       if (!body.ok) return body.response
       return fromResult(world.update((s) => setChecklistStep(s.db, String(params.id), ifMatch(request), body.data, world.now())))
-    }),
+    })),
 
-    http.post('/api/incidents/:id/notes', async ({ request, params }) => {
+    http.post('/api/incidents/:id/notes', idempotent(world, async ({ request, params }) => {
       const body = await readBody(world, request, noteRequest)
       if (!body.ok) return body.response
       return eventReply(world.update((s) => addNote(s.db, String(params.id), body.data, world.now())))
-    }),
+    })),
 
-    http.post('/api/incidents/:id/messages', async ({ request, params }) => {
+    http.post('/api/incidents/:id/messages', idempotent(world, async ({ request, params }) => {
       const body = await readBody(world, request, messageRequest)
       if (!body.ok) return body.response
       return eventReply(world.update((s) => recordMessage(s.db, String(params.id), body.data, world.now())))
-    }),
+    })),
 
     http.get('/api/incidents/:id/timeline', ({ params }) => {
       const db = world.read().db

@@ -1,11 +1,15 @@
 /**
  * What every mock endpoint shares: JSON responses with a Date header (the client
  * estimates clock skew from it), `{ message }` errors, and request parsing that refuses
- * bad input the way a real server would, with a 400 that says what was wrong.
+ * bad input the way the server does: 400 for a body that is not JSON, 422 with
+ * `{ message, field }` for one that breaks the schema or holds text PostgreSQL cannot
+ * store (U+0000, half a surrogate pair).
  */
 import { HttpResponse, type JsonBodyType } from 'msw'
 import { safeParse } from 'zod/mini'
 import type { $ZodType, input, output } from 'zod/v4/core'
+import { validationProblem } from '@/api/endpoints'
+import { unstorableTextPath, unstorableTextProblem, validationProblemOf } from '@/api/request-validation'
 import type { World } from '../world'
 
 export interface ResponseOptions {
@@ -31,7 +35,11 @@ export function dateHeader(world: World): Record<string, string> {
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response }
 
-/** Parses the JSON body with `schema`; a missing, unreadable or invalid body is a 400. */
+/**
+ * Parses the JSON body with `schema`. An unreadable body or one that is not JSON is a 400;
+ * a string anywhere holding U+0000 or half a surrogate pair, or a value the schema
+ * refuses, is a 422 naming the field. An empty body reads as {}.
+ */
 export async function readBody<S extends $ZodType>(world: World, request: Request, schema: S): Promise<Parsed<output<S>>> {
   let text: string
   try {
@@ -47,15 +55,16 @@ export async function readBody<S extends $ZodType>(world: World, request: Reques
       return { ok: false, response: problem(world, 400, 'The request body is not valid JSON.') }
     }
   }
-  return validate(world, schema, json, 'body')
+  const unstorable = unstorableTextPath(json)
+  if (unstorable !== null) return { ok: false, response: reply(world, validationProblem, unstorableTextProblem(unstorable), { status: 422 }) }
+  return validate(world, schema, json)
 }
 
-export function validate<S extends $ZodType>(world: World, schema: S, value: unknown, where: string): Parsed<output<S>> {
+/** Parses `value` with `schema`; a refusal is a 422 `{ message, field }` naming the first offending field. */
+export function validate<S extends $ZodType>(world: World, schema: S, value: unknown): Parsed<output<S>> {
   const result = safeParse(schema, value)
   if (result.success) return { ok: true, data: result.data }
-  const first = result.error.issues[0]
-  const path = first && first.path.length > 0 ? `${where}.${first.path.map(String).join('.')}` : where
-  return { ok: false, response: problem(world, 400, `Invalid ${path}: ${first?.message ?? 'invalid value'}.`) }
+  return { ok: false, response: reply(world, validationProblem, validationProblemOf(result.error.issues), { status: 422 }) }
 }
 
 /** An ISO 8601 timestamp with an offset, as the contract writes them; null when absent or invalid. */

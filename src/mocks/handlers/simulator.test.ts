@@ -58,8 +58,8 @@ test.each([
   ['a fault rate above 1', { faults: { rate: 2, status: 503 } }],
   ['an unknown field', { scenario: 'healthy', colour: 'red' }],
   ['a status that is not an error', { faults: { rate: 1, status: 200 } }],
-])('400 for %s', async (_case, body) => {
-  expect(await failure(control(body))).toMatchObject({ kind: 'http', details: { status: 400 } })
+])('422 for %s', async (_case, body) => {
+  expect(await failure(control(body))).toMatchObject({ kind: 'http', details: { status: 422 } })
 })
 
 test('400 for a body that is not JSON', async () => {

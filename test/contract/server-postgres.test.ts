@@ -1,0 +1,3 @@
+import { describeContract } from './suite'
+
+describeContract('server-postgres')
