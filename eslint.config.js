@@ -11,7 +11,7 @@ const layer = (forbidden, message) => ({
 })
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public/mockServiceWorker.js', 'coverage', 'test-results'] },
+  { ignores: ['dist', 'dist-server', 'node_modules', 'public/mockServiceWorker.js', 'coverage', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

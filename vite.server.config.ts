@@ -13,6 +13,6 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     copyPublicDir: false,
-    rollupOptions: { output: { entryFileNames: 'main.js' } },
+    rolldownOptions: { output: { entryFileNames: 'main.js' } },
   },
 })

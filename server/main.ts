@@ -24,7 +24,11 @@ async function main(argv: readonly string[]): Promise<number> {
   let roster
   try {
     roster = await loadRoster(settings.rosterFile)
-    db = await openDatabase(settings.database.kind === 'postgres' ? settings.database : { kind: 'pglite', dataDir: settings.database.dataDir })
+    // The app's logger does not exist yet: the driver's own news (migrations, a lost LISTEN) as the same JSON lines.
+    const log = (msg: string) => {
+      process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, msg })}\n`)
+    }
+    db = await openDatabase(settings.database.kind === 'postgres' ? settings.database : { kind: 'pglite', dataDir: settings.database.dataDir }, { log })
   } catch (error) {
     process.stderr.write(`Vigil cannot start: ${error instanceof Error ? error.message : String(error)}\n`)
     return 1

@@ -22,6 +22,7 @@ export interface StoredAnswer { status: number; body: unknown; etag: string | nu
 export type Claimed = { kind: 'replay'; fingerprint: string; answer: StoredAnswer }
 export type CreateResult = { kind: 'created'; incident: Incident; events: TimelineEvent[] } | Claimed
 export type UpdateResult = { kind: 'updated'; incident: Incident; events: TimelineEvent[] } | { kind: 'conflict'; current: Incident | null } | Claimed
+export type AppendResult = { kind: 'updated'; incident: Incident; events: TimelineEvent[] } | { kind: 'missing' } | Claimed
 export const CHANGES_CHANNEL = 'vigil_changes'
 /** Payloads sent on CHANGES_CHANNEL (JSON): */
 export type ChangeNotice = { type: 'incident'; id: string; version: number } | { type: 'alerts' }
@@ -39,6 +40,12 @@ export interface IncidentRepository {
   create(input: { key: string | null; fingerprint: string; build: (id: string) => Incident; events: readonly NewEvent[]; answer: (incident: Incident, events: readonly TimelineEvent[]) => StoredAnswer }): Promise<CreateResult>
   /** One transaction: claim the key as above; the compare-and-set is ONE statement `UPDATE incidents SET doc = $3, version = version + 1, updated_at = … WHERE id = $1 AND version = $2 RETURNING …` — no row back means {kind:'conflict', current} (current re-read, null if missing) and nothing is written (key released). Else append events, store the answer, notify. `next` is the whole incident as it should be; its `version` field is ignored (the row's new version is expectedVersion + 1 and is what the returned Incident carries). */
   update(input: { id: string; expectedVersion: number; key: string | null; fingerprint: string; next: Incident; events: readonly NewEvent[]; answer: (incident: Incident, events: readonly TimelineEvent[]) => StoredAnswer }): Promise<UpdateResult>
+  /**
+   * For changes that need no version (notes, messages): one transaction that claims the key,
+   * locks the row (SELECT … FOR UPDATE), plans on the row as it is and stores the plan. Such
+   * changes never conflict: concurrent ones queue on the row lock instead of retrying.
+   */
+  append(input: { id: string; key: string | null; fingerprint: string; plan: (current: Incident) => { next: Incident; events: readonly NewEvent[] }; answer: (incident: Incident, events: readonly TimelineEvent[]) => StoredAnswer }): Promise<AppendResult>
   /** Test/demo seeding: insert a whole incident (given id or next number) with its events. */
   insert(incident: Omit<Incident, 'id'> & { id?: string }, events: readonly NewEvent[]): Promise<Incident>
   simulatorState(): Promise<unknown>   // null when never saved
@@ -167,6 +174,40 @@ export function incidentRepository(db: Database): IncidentRepository {
         })
       } catch (error) {
         if (error instanceof Conflict) return { kind: 'conflict', current: error.current }
+        throw error
+      }
+    },
+
+    async append(input) {
+      try {
+        return await db.transaction(async (tx): Promise<AppendResult> => {
+          if (input.key !== null) {
+            const replay = await claimKey(tx, input.key, input.fingerprint)
+            if (replay) return replay
+          }
+          const [locked] = await tx.query<IncidentRow>(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id = $1 FOR UPDATE`, [input.id])
+          // Throwing rolls the key claim back with everything else.
+          if (!locked) throw new Conflict(null)
+          const current = toIncident(locked)
+          const planned = input.plan(current)
+          const next = normalise({ ...planned.next, id: input.id })
+          const [row] = await tx.query<IncidentRow>(
+            `UPDATE incidents
+                SET doc = $3::jsonb, version = version + 1, updated_at = $4::timestamptz
+              WHERE id = $1 AND version = $2
+          RETURNING ${INCIDENT_COLUMNS}`,
+            [input.id, current.version, JSON.stringify(toDoc(next)), next.updatedAt],
+          )
+          if (!row) throw new Error(`${input.id} changed under its own row lock`)
+          const incident = toIncident(row)
+          const events = await appendEvents(tx, incident.id, planned.events)
+          if (input.key !== null) await storeAnswer(tx, input.key, input.answer(incident, events))
+          await bumpRevision(tx)
+          await notify(tx, { type: 'incident', id: incident.id, version: incident.version })
+          return { kind: 'updated', incident, events }
+        })
+      } catch (error) {
+        if (error instanceof Conflict) return { kind: 'missing' }
         throw error
       }
     },

@@ -93,6 +93,14 @@ for (const target of databaseTargets()) {
       expect((await service.get(incident.id))?.version).toBe(4)
     })
 
+    test('forty notes at once on one incident are all saved: appends queue, they never conflict', async () => {
+      const incident = await declare()
+      const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => service.note(incident.id, { text: `note ${i}` }, ctx())))
+      expect(answers.filter((a) => a.status === 201)).toHaveLength(40)
+      expect((await service.get(incident.id))?.version).toBe(41)
+      expect((await service.timeline(incident.id))?.events.filter((e) => e.kind === 'note')).toHaveLength(40)
+    })
+
     test('every write replays its first answer for its key, even after the incident moved on', async () => {
       const incident = await declare()
       const key = crypto.randomUUID()

@@ -29,6 +29,7 @@ import {
   planNote,
   planPatch,
   type ChangeContext,
+  type Plan,
   type Planned,
   type Refusal,
 } from '@/backend/incident-rules'
@@ -107,6 +108,26 @@ export function createIncidentService({ repository, roster, now }: IncidentServi
     return { status: 503, body: { message: `${id} is changing too fast to save this; try again.` }, etag: null }
   }
 
+  /** Notes and messages: no version to hold, so they queue on the row in the database and never conflict. */
+  async function append(id: string, operation: string, request: unknown, ctx: WriteContext, plan: (current: Incident, c: ChangeContext) => Plan): Promise<Answer> {
+    const print = fingerprint({ operation, id, request })
+    const replay = await replayed(ctx.idempotencyKey, print)
+    if (replay) return replay
+    const stored = await repository.append({
+      id,
+      key: ctx.idempotencyKey,
+      fingerprint: print,
+      plan(current) {
+        const planned = plan(current, context(ctx.actor))
+        return { next: planned.incident, events: planned.events.map((e) => ({ ...e, at: planned.incident.updatedAt, actor: ctx.actor })) }
+      },
+      answer: eventAnswer,
+    })
+    if (stored.kind === 'missing') return refusalAnswer({ ok: false, status: 404, message: `No incident ${id}.` })
+    if (stored.kind === 'replay') return sameRequest(stored.fingerprint, print, stored.answer)
+    return eventAnswer(stored.incident, stored.events)
+  }
+
   const incidentAnswer = (incident: Incident): Answer => ({ status: 200, body: incident, etag: etag(incident) })
   const eventAnswer = (incident: Incident, events: readonly TimelineEvent[]): Answer => {
     const event = events[0]
@@ -157,10 +178,10 @@ export function createIncidentService({ repository, roster, now }: IncidentServi
       change(id, 'checklist', request, ctx, (current, c) => planChecklist(current, ifMatch, request, c), incidentAnswer),
 
     note: (id: string, request: NoteRequest, ctx: WriteContext) =>
-      change(id, 'note', request, ctx, (current, c) => planNote(current, request.text, c), eventAnswer),
+      append(id, 'note', request, ctx, (current, c) => planNote(current, request.text, c)),
 
     message: (id: string, request: Pick<MessageRequest, 'template' | 'text'>, ctx: WriteContext, operation = 'message') =>
-      change(id, operation, request, ctx, (current, c) => planMessage(current, request, c), eventAnswer),
+      append(id, operation, request, ctx, (current, c) => planMessage(current, request, c)),
 
     /** The stored answer for a key, if any (Slack posting checks it before sending anything). */
     replayed: (key: string | null, operation: string, id: string, request: unknown) => replayed(key, fingerprint({ operation, id, request })),
