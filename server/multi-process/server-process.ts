@@ -47,6 +47,8 @@ export interface ServerProcess extends ContractTarget {
   output(): string
   /** Log lines at level error (50) or worse, parsed from the output. */
   errors(): string[]
+  /** Resolves with the exit code once the process has exited (for tests that signal it themselves). */
+  exited(): Promise<number | null>
 }
 
 export interface ServerProcessOptions {
@@ -127,6 +129,7 @@ async function startOnce(options: ServerProcessOptions, port: number): Promise<S
     output: () => output,
     errors: () => errorLines(output),
     close: () => stopChild(child, exited),
+    exited: () => exited,
   }
 }
 

@@ -4,8 +4,8 @@ import type { Database } from '../db/database'
 import { sendProblem } from '../http/problems'
 
 export function probeRoutes(app: FastifyInstance, db: Database): void {
-  app.get('/healthz', { logLevel: 'warn' }, (_request, reply) => reply.send({ status: 'ok' }))
-  app.get('/readyz', { logLevel: 'warn' }, async (request, reply) => {
+  app.get('/healthz', (_request, reply) => reply.send({ status: 'ok' }))
+  app.get('/readyz', async (request, reply) => {
     try {
       await db.ping()
       return { status: 'ready', database: db.kind }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
+import { LiveUpdates } from '@/lib/live-updates/live-updates'
 import { RuntimeProvider, type Runtime } from '@/lib/runtime-context'
 import { useApplyTheme } from '@/lib/use-apply-theme'
 
@@ -9,7 +10,8 @@ export function AppProviders({ queryClient, runtime, children }: { queryClient: 
     <RuntimeProvider runtime={runtime}>
       <QueryClientProvider client={queryClient}>
         <ThemeSync />
-        {children}
+        {/* Here rather than in a layout: one stream for every route, kept open across /wall and back. */}
+        <LiveUpdates>{children}</LiveUpdates>
       </QueryClientProvider>
     </RuntimeProvider>
   )

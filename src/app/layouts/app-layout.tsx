@@ -3,6 +3,7 @@ import { focusRing } from '@/components/ui/focus'
 import { PRODUCT_NAME } from '@/components/ui/page-header'
 import { useRuntime } from '@/lib/runtime-context'
 import { useIncidentSync } from '@/lib/incident-sync'
+import { LiveUpdatesStatus } from '@/lib/live-updates/live-updates-status'
 import { useOutboxRunner } from '@/lib/outbox/use-outbox'
 import { ScenarioControl } from '@/features/simulator/scenario-control'
 import { SimulatorUrlGate } from '@/features/simulator/simulator-url-gate'
@@ -64,6 +65,7 @@ export function AppLayout() {
             </ul>
           </nav>
           <div className="ml-auto flex items-center gap-4">
+            <LiveUpdatesStatus />
             {mock && <ScenarioControl />}
             <ThemeControl />
           </div>

@@ -6,10 +6,12 @@
  * A plain streaming response rather than MSW's sse(): sse() refuses to be constructed
  * where EventSource is missing (msw/node on Node 20, i.e. vitest) and only matches
  * requests whose Accept is exactly `text/event-stream`, so a test reading the stream with
- * fetch() would miss it. In the browser both end the same way: the worker is handed the
- * ReadableStream (transferred) and streams it to the page's EventSource. The Content-Type
- * must start with `text/event-stream`: for those the worker does not clone the response,
- * a clone that would buffer the endless body and keep the page's close from reaching us.
+ * fetch() would miss it. In the browser both end the same way: the page hands the worker
+ * the ReadableStream (transferred) and it streams to the EventSource (checked in Chromium:
+ * messages arrive, other tabs' changes too, the stream outlives 40 s of silence, and
+ * EventSource.close() cancels it here). The Content-Type must start with
+ * `text/event-stream`: for those the worker does not clone the response, a clone that
+ * would buffer the endless body and keep the page's close from reaching us.
  *
  * No `: ping` comments: they keep proxies from closing idle streams, and nothing stands
  * between the page and the worker; leaving them out also leaves no timer to leak.

@@ -1,0 +1,20 @@
+import { useLiveConnection } from './live-updates'
+
+/**
+ * A small header note: whether changes arrive as they happen or only with each poll.
+ * Nothing where the browser cannot stream at all: there is no "off" to switch back on.
+ */
+export function LiveUpdatesStatus() {
+  const connection = useLiveConnection()
+  if (connection.kind === 'unsupported') return null
+  const live = connection.kind === 'live'
+  return (
+    <p role="status" className="flex items-center gap-1.5 text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+      <span
+        aria-hidden="true"
+        className={`inline-block size-1.5 rounded-full ${live ? 'bg-emerald-600 dark:bg-emerald-400' : 'bg-zinc-400 dark:bg-zinc-500'}`}
+      />
+      {live ? 'Live updates' : 'Live updates off — polling'}
+    </p>
+  )
+}
