@@ -3,7 +3,7 @@
  * and every endpoint of the contract (src/api/schemas.ts) registered. What it stores and
  * where telemetry comes from are handed in, so tests build it on PGlite in memory.
  */
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import type { Roster } from '@/api/schemas'
 import type { Database } from './db/database'
 import { incidentRepository } from './db/incident-repository'
@@ -52,7 +52,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     // One JSON line per request (below), instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   })
   app.addHook('onResponse', (request, reply, done) => {
     const line = { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, who: request.identity ?? undefined }
