@@ -3,6 +3,7 @@ import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
 import { fileURLToPath } from 'node:url'
+import { contentSecurityPolicy, SECURITY_HEADERS } from './server/http/content-security-policy'
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],
@@ -20,7 +21,8 @@ export default defineConfig({
     // dist/.vite/manifest.json: scripts/bundle-budget.mjs walks it to size the first visit.
     manifest: true,
   },
-  preview: { port: 4173, strictPort: true },
+  // The default build is previewed (and browser-tested) under the server's own headers.
+  preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': contentSecurityPolicy(), ...SECURITY_HEADERS } },
   server: { port: 5173 },
   test: {
     globals: true,
