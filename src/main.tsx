@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
 import { configureApi } from '@/api/client'
 import { loadRuntimeConfig } from '@/api/config'
+import { ConfigErrorPage } from '@/app/config-error-page'
 import { AppProviders } from '@/app/providers'
 import { createQueryClient } from '@/app/query-client'
 import { createAppRouter } from '@/app/router'
@@ -12,9 +13,20 @@ import './index.css'
 
 async function start(): Promise<void> {
   applyStoredTheme()
-  const { config, problem } = await loadRuntimeConfig()
+  const root = document.getElementById('root')
+  if (root === null) throw new Error('index.html has no #root element')
+  const loaded = await loadRuntimeConfig()
+  if (!loaded.ok) {
+    createRoot(root).render(
+      <StrictMode>
+        <ConfigErrorPage problem={loaded.problem} />
+      </StrictMode>,
+    )
+    return
+  }
+  const { config, notice } = loaded
   configureApi({ baseUrl: config.apiBaseUrl })
-  const problems: string[] = problem === null ? [] : [problem]
+  const problems: string[] = notice === null ? [] : [notice]
 
   if (config.backend === 'mock') {
     // Dynamic import: with a real backend the mock chunk (MSW, the simulator) never loads.
@@ -29,8 +41,6 @@ async function start(): Promise<void> {
   }
 
   const runtime: Runtime = { backend: config.backend, problems }
-  const root = document.getElementById('root')
-  if (root === null) throw new Error('index.html has no #root element')
   createRoot(root).render(
     <StrictMode>
       <AppProviders queryClient={createQueryClient()} runtime={runtime}>

@@ -6,9 +6,9 @@
 import { queryOptions, replaceEqualDeep } from '@tanstack/react-query'
 import * as z from 'zod/mini'
 import { apiConditionalGet, apiFetch, apiRequest } from './client'
+import { NOTHING_SET_ASIDE, parseItems, type LenientList, type SetAside } from './lenient-list'
 import {
   incident,
-  incidentsResponse,
   timelineEvent,
   timelineResponse,
   type AcknowledgeRequest,
@@ -49,6 +49,30 @@ export const incidentQueries = {
  */
 const listTags = new WeakMap<object, string>()
 
+/** What the list left out of each answer, keyed like listTags by the array the cache keeps. */
+const listSetAside = new WeakMap<object, SetAside>()
+
+/** The incidents an answer set aside (bad or repeated), for the panel that shows `incidents`. */
+export function setAsideOf(incidents: readonly Incident[]): SetAside {
+  return listSetAside.get(incidents) ?? NOTHING_SET_ASIDE
+}
+
+/** The list's frame, strict; its incidents are parsed one by one. */
+const incidentsEnvelope = z.object({ incidents: z.array(z.unknown()) })
+
+/**
+ * An incident as the list reads it. A level above L4 is shown as sent ("L5"; the
+ * escalation rules already refuse to step from a level they do not know). An unknown
+ * status is not widened: the status drives transitions, filters and clocks across the
+ * app, so such an incident is set aside and counted on the panel instead.
+ */
+const listedIncident = z.extend(incident, { escalationLevel: z.int().check(z.gte(1)) })
+
+/** The incidents of a list answer whose frame parsed, one by one. */
+export function readIncidents(raw: readonly unknown[]): LenientList<Incident> {
+  return parseItems(raw, listedIncident, (i) => i.id)
+}
+
 /**
  * The incident list, asked for conditionally: while nothing changed (304) the answer is
  * `held` itself, the same array, so nothing is parsed and structural sharing and every
@@ -58,10 +82,12 @@ const listTags = new WeakMap<object, string>()
 export async function fetchIncidentList(held: Incident[] | undefined, signal?: AbortSignal): Promise<Incident[]> {
   const etag = held === undefined ? undefined : listTags.get(held)
   const copy = held === undefined || etag === undefined ? null : { data: { incidents: held }, etag }
-  const answer = await apiConditionalGet('/api/incidents', incidentsResponse, copy, { signal })
-  const incidents = answer.data.incidents
-  if (answer.etag !== null) listTags.set(incidents, answer.etag)
-  return incidents
+  const answer = await apiConditionalGet('/api/incidents', incidentsEnvelope, copy, { signal })
+  if (answer.status === 304 && held !== undefined) return held
+  const { items, setAside } = readIncidents(answer.data.incidents)
+  if (answer.etag !== null) listTags.set(items, answer.etag)
+  listSetAside.set(items, setAside)
+  return items
 }
 
 /**
@@ -72,8 +98,11 @@ export async function fetchIncidentList(held: Incident[] | undefined, signal?: A
  */
 function shareTaggedList(held: unknown, answer: unknown): unknown {
   const kept = replaceEqualDeep(held, answer)
-  const tag = typeof answer === 'object' && answer !== null ? listTags.get(answer) : undefined
-  if (tag !== undefined && typeof kept === 'object' && kept !== null) listTags.set(kept, tag)
+  if (typeof answer !== 'object' || answer === null || typeof kept !== 'object' || kept === null) return kept
+  const tag = listTags.get(answer)
+  if (tag !== undefined) listTags.set(kept, tag)
+  const setAside = listSetAside.get(answer)
+  if (setAside !== undefined) listSetAside.set(kept, setAside)
   return kept
 }
 

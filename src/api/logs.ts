@@ -1,7 +1,34 @@
 import { queryOptions } from '@tanstack/react-query'
-import { apiFetch } from './client'
+import * as z from 'zod/mini'
+import { apiFetch, type RequestOptions } from './client'
+import { parseItems, type SetAside } from './lenient-list'
 import { resolveWindow, type MetricWindow } from './metrics'
-import { errorGroupsResponse, logsResponse } from './schemas'
+import { errorGroupsResponse, logLine, type LogLine } from './schemas'
+
+/** The answer's frame, strict; its lines are parsed one by one. */
+const logsEnvelope = z.object({ lines: z.array(z.unknown()) })
+
+/**
+ * A line as the app reads it: a level the contract does not list (`FATAL`, `TRACE`) is
+ * shown as sent, the way an unknown incident severity is, instead of losing the line.
+ */
+const shownLine = z.extend(logLine, { level: z.string().check(z.minLength(1), z.maxLength(20)) })
+export type ShownLogLine = Omit<LogLine, 'level'> & { level: string }
+
+export interface LogsAnswer {
+  lines: ShownLogLine[]
+  setAside: SetAside
+}
+
+export async function fetchLogs(query: RequestOptions['query'], signal?: AbortSignal): Promise<LogsAnswer> {
+  return readLogs(await apiFetch('/api/logs', logsEnvelope, { signal, query }))
+}
+
+/** The lines of an answer whose frame parsed, one by one. */
+export function readLogs(answer: { lines: readonly unknown[] }): LogsAnswer {
+  const { items, setAside } = parseItems(answer.lines, shownLine, (l) => l.id)
+  return { lines: items, setAside }
+}
 
 export interface LogFilter {
   level?: string
@@ -15,7 +42,7 @@ export const logQueries = {
   tail: (f: LogFilter) =>
     queryOptions({
       queryKey: [...logQueries.all(), 'tail', f] as const,
-      queryFn: ({ signal }) => apiFetch('/api/logs', logsResponse, { signal, query: { ...f } }),
+      queryFn: ({ signal }) => fetchLogs({ ...f }, signal),
     }),
   /** Error counts by service and error_type over the last `durationMs`. */
   errorGroups: (durationMs: number) =>

@@ -1,8 +1,11 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { MetricId } from '@/domain/catalog'
 import type { GridSeries } from '@/domain/alert-engine'
+import * as z from 'zod/mini'
 import { apiFetch } from './client'
-import { metricsResponse, type MetricsResponse } from './schemas'
+import type { SetAside } from './lenient-list'
+import { parseSeriesList } from './lenient-series'
+import { isoDateTime, type MetricsResponse } from './schemas'
 
 /**
  * A window is either relative to now ("last hour", the live view) or absolute.
@@ -22,9 +25,24 @@ export function resolveWindow(window: MetricWindow, nowMs: number): { fromMs: nu
   return window.kind === 'relative' ? { fromMs: nowMs - window.durationMs, toMs: nowMs } : window
 }
 
-export async function fetchMetrics(q: MetricsQuery, nowMs: number, signal?: AbortSignal) {
+/** The answer's frame, strict; its series are parsed one by one (lenient-series.ts). */
+const metricsEnvelope = z.object({
+  from: isoDateTime,
+  to: isoDateTime,
+  step: z.int().check(z.positive()),
+  series: z.array(z.unknown()),
+})
+
+/** A metrics answer as the app holds it: the series that parsed, and what was left out. */
+export interface MetricsAnswer extends MetricsResponse {
+  setAside: SetAside
+  /** Samples that were not valid numbers, shown as gaps. */
+  gaps: number
+}
+
+export async function fetchMetrics(q: MetricsQuery, nowMs: number, signal?: AbortSignal): Promise<MetricsAnswer> {
   const { fromMs, toMs } = resolveWindow(q.window, nowMs)
-  return apiFetch('/api/metrics', metricsResponse, {
+  const answer = await apiFetch('/api/metrics', metricsEnvelope, {
     signal,
     query: {
       metrics: q.metrics.join(','),
@@ -33,6 +51,7 @@ export async function fetchMetrics(q: MetricsQuery, nowMs: number, signal?: Abor
       step: q.step,
     },
   })
+  return { ...answer, ...parseSeriesList(answer.series) }
 }
 
 /** A wire series as the alert engine and the charts read it: samples on a time grid. */

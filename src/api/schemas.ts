@@ -234,7 +234,8 @@ export type SimulatorState = z.infer<typeof simulatorState>
 // ---------------------------------------------------------------- runtime config
 
 export const runtimeConfig = z.object({
-  backend: z._default(z.enum(['mock', 'http']), 'mock'),
+  // No default: the simulator runs only when config.json asks for it by name.
+  backend: z.enum(['mock', 'http']),
   apiBaseUrl: z._default(z.string(), ''),
 })
 export type RuntimeConfig = z.infer<typeof runtimeConfig>

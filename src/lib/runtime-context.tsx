@@ -2,7 +2,7 @@ import { createContext, use, type ReactNode } from 'react'
 
 /**
  * What main.tsx learned before rendering: which backend this build talks to and
- * anything that went wrong on the way (bad config.json, mock worker failed), so the
+ * anything that went wrong on the way (dev build without config.json, mock worker failed), so the
  * app can say it on screen instead of failing silently.
  */
 export interface Runtime {

@@ -7,8 +7,10 @@ import { LiveUpdatesStatus } from '@/lib/live-updates/live-updates-status'
 import { useOutboxRunner } from '@/lib/outbox/use-outbox'
 import { ScenarioControl } from '@/features/simulator/scenario-control'
 import { SimulatorUrlGate } from '@/features/simulator/simulator-url-gate'
+import { KeyboardShortcuts, ShortcutsButton } from './keyboard-shortcuts'
 import { NavigationProgress } from './navigation-progress'
 import { RuntimeProblems } from './runtime-problems'
+import { SimulatedDataBadge } from './simulated-data-badge'
 import { ThemeControl } from './theme-control'
 
 export const NAV_ITEMS = [
@@ -22,6 +24,14 @@ export const NAV_ITEMS = [
 
 /** The responder's desk layout: sticky header with navigation and controls, then the page. */
 export function AppLayout() {
+  return (
+    <KeyboardShortcuts>
+      <DeskLayout />
+    </KeyboardShortcuts>
+  )
+}
+
+function DeskLayout() {
   const { backend } = useRuntime()
   // Queued saves drain, and other tabs' incident edits show, whichever page is open.
   useOutboxRunner()
@@ -43,6 +53,7 @@ export function AppLayout() {
             </svg>
             {PRODUCT_NAME}
           </Link>
+          {mock && <SimulatedDataBadge size="header" />}
           <nav aria-label="Main">
             <ul className="flex items-center gap-0.5">
               {NAV_ITEMS.map((item) => (
@@ -67,6 +78,7 @@ export function AppLayout() {
           <div className="ml-auto flex items-center gap-4">
             <LiveUpdatesStatus />
             {mock && <ScenarioControl />}
+            <ShortcutsButton />
             <ThemeControl />
           </div>
           <NavigationProgress />

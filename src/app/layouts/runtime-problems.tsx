@@ -1,6 +1,6 @@
 import { useRuntime } from '@/lib/runtime-context'
 
-/** Problems main.tsx met before rendering (bad config.json, mock backend not started), said on screen. */
+/** Problems main.tsx met before rendering (dev build without config.json, mock backend not started), said on screen. */
 export function RuntimeProblems() {
   const { problems } = useRuntime()
   if (problems.length === 0) return null

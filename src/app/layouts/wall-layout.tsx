@@ -2,6 +2,7 @@ import { Outlet } from 'react-router'
 import { useRuntime } from '@/lib/runtime-context'
 import { SimulatorUrlGate } from '@/features/simulator/simulator-url-gate'
 import { RuntimeProblems } from './runtime-problems'
+import { SimulatedDataBadge } from './simulated-data-badge'
 
 /**
  * The war-room wall: always dark and high contrast whatever the theme, no navigation
@@ -13,7 +14,13 @@ export function WallLayout() {
   return (
     <div className="dark flex h-screen flex-col overflow-hidden bg-black text-zinc-50" style={{ colorScheme: 'dark' }}>
       <RuntimeProblems />
-      <main className="flex min-h-0 flex-1 flex-col p-6">
+      <main className="relative flex min-h-0 flex-1 flex-col p-6">
+        {backend === 'mock' && (
+          // Centred over the wall's title line, between the h1 and the clock; taking no row keeps the wall one screen high.
+          <div className="absolute top-8 left-1/2 z-40 -translate-x-1/2">
+            <SimulatedDataBadge size="wall" />
+          </div>
+        )}
         {backend === 'mock' ? (
           <SimulatorUrlGate>
             <Outlet />

@@ -8,12 +8,12 @@ const SLOW_TEST_MS = 20_000
 
 const COMPONENT_NAMES = ['STT', 'LLM', 'TTS', 'LiveKit', 'Database', 'OpenAI API', 'Groq API']
 
-/** A 200 whose body breaks the contract (a state the schema does not know). */
+/**
+ * A 200 whose frame breaks the contract (no list of components at all). One bad
+ * component is only set aside (see set-aside.test.tsx); a broken frame is the panel's error.
+ */
 function givenHealthViolatesContract() {
-  givenApiAnswers('/api/health', {
-    at: new Date().toISOString(),
-    components: [{ id: 'stt', name: 'STT', kind: 'service', state: 'fine', reason: '', ruleId: null }],
-  })
+  givenApiAnswers('/api/health', { at: new Date().toISOString(), components: 'all fine' })
 }
 
 async function healthItems() {

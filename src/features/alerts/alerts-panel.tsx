@@ -6,6 +6,8 @@ import type { Alert, AlertHistoryResponse } from '@/api/schemas'
 import { Panel, QueryContent, Skeleton } from '@/components/ui/panel'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { Select } from '@/components/ui/select'
+import { SetAsideNotice } from '@/components/ui/set-aside-notice'
+import { SEARCH_TARGET } from '@/lib/shortcuts/use-shortcuts'
 import { AlertItem } from './alert-item'
 import {
   filterAlerts,
@@ -64,6 +66,8 @@ export function AlertsPanel({ window, formatTime, chartHref, onDeclare }: Alerts
       )}
       <QueryContent what="Alerts" query={current} skeleton={<Skeleton rows={6} />}>
         {(data) => (
+          <>
+          <SetAsideNotice setAside={data.setAside} noun={['alert', 'alerts']} />
           <AlertGroups
             alerts={data.alerts}
             filters={filters}
@@ -72,6 +76,7 @@ export function AlertsPanel({ window, formatTime, chartHref, onDeclare }: Alerts
             chartHref={chartHref}
             onDeclare={onDeclare}
           />
+          </>
         )}
       </QueryContent>
     </Panel>
@@ -94,6 +99,8 @@ function FilterBar({ filters, onChange }: { filters: AlertFilters; onChange: (ne
     <div role="group" aria-label="Filter alerts" className="flex flex-wrap items-end gap-3">
       <Select
         label="State"
+        {...SEARCH_TARGET}
+        aria-keyshortcuts="/"
         value={filters.state}
         onChange={(e) => {
           const state = STATE_FILTERS.find((s) => s === e.target.value) ?? 'all'

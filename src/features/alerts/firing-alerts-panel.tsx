@@ -4,6 +4,7 @@ import { alertQueries } from '@/api/alerts'
 import type { Alert } from '@/api/schemas'
 import { QueryPanel, Skeleton } from '@/components/ui/panel'
 import { RelativeTime } from '@/components/ui/relative-time'
+import { SetAsideNotice } from '@/components/ui/set-aside-notice'
 import { TextLink } from '@/components/ui/text-link'
 import { AlertLinks, alertValueText, StateBadge } from './alert-item'
 import { groupAlerts, SEVERITY_LABELS } from './alert-view'
@@ -18,7 +19,12 @@ export function FiringAlertsPanel({ chartHref }: { chartHref: (alert: Alert) => 
   const query = useQuery({ ...alertQueries.current(), refetchInterval: ALERTS_REFRESH_MS })
   return (
     <QueryPanel title="Firing alerts" query={query} skeleton={<Skeleton rows={2} />} actions={<TextLink to="/alerts">All alerts</TextLink>}>
-      {(data) => <FiringList alerts={data.alerts} chartHref={chartHref} />}
+      {(data) => (
+        <>
+          <FiringList alerts={data.alerts} chartHref={chartHref} />
+          <SetAsideNotice setAside={data.setAside} noun={['alert', 'alerts']} />
+        </>
+      )}
     </QueryPanel>
   )
 }

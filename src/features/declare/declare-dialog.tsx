@@ -20,7 +20,7 @@ import {
   type DeclareInitial,
   type DraftErrors,
 } from './declare-form'
-import { ModalDialog } from './modal-dialog'
+import { ModalDialog } from '@/components/ui/modal-dialog'
 import { SeverityGuide } from './severity-guide'
 import { useDeclareIncident } from './use-declare-incident'
 

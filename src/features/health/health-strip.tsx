@@ -1,9 +1,10 @@
 import { memo } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { healthQueries } from '@/api/health'
-import type { ComponentHealth, HealthResponse, HealthState } from '@/api/schemas'
+import { healthQueries, type HealthAnswer, type ShownComponentHealth } from '@/api/health'
+import type { HealthState } from '@/api/schemas'
 import { QueryPanel, Skeleton } from '@/components/ui/panel'
 import { RelativeTime } from '@/components/ui/relative-time'
+import { SetAsideNotice } from '@/components/ui/set-aside-notice'
 import { StateIcon } from './state-icon'
 
 export const HEALTH_REFRESH_MS = 10_000
@@ -32,12 +33,17 @@ export function HealthStrip({ title = 'Service health' }: { title?: string }) {
       actions={query.data && <CheckedAt at={query.data.at} />}
       skeleton={<Skeleton rows={2} />}
     >
-      {(data) => <HealthList components={data.components} />}
+      {(data) => (
+        <>
+          <HealthList components={data.components} />
+          <SetAsideNotice setAside={data.setAside} noun={['component', 'components']} />
+        </>
+      )}
     </QueryPanel>
   )
 }
 
-function CheckedAt({ at }: { at: HealthResponse['at'] }) {
+function CheckedAt({ at }: { at: HealthAnswer['at'] }) {
   return (
     <span>
       Checked <RelativeTime at={Date.parse(at)} />
@@ -46,7 +52,7 @@ function CheckedAt({ at }: { at: HealthResponse['at'] }) {
 }
 
 /** Memoised: a refetch that returns the same states (structural sharing) renders nothing. */
-export const HealthList = memo(function HealthList({ components }: { components: readonly ComponentHealth[] }) {
+export const HealthList = memo(function HealthList({ components }: { components: readonly ShownComponentHealth[] }) {
   if (components.length === 0) {
     return <p className="text-sm text-zinc-600 dark:text-zinc-400">The backend reported no components.</p>
   }
@@ -59,7 +65,7 @@ export const HealthList = memo(function HealthList({ components }: { components:
   )
 })
 
-function HealthItem({ component }: { component: ComponentHealth }) {
+function HealthItem({ component }: { component: ShownComponentHealth }) {
   const { name, state, reason } = component
   return (
     <li className={`flex min-w-0 flex-col gap-0.5 rounded-md border px-2 py-1.5 ${STATE_STYLES[state]}`} title={reason}>

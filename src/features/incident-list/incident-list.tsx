@@ -1,11 +1,12 @@
 import { useCallback, useMemo, type ReactNode } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { incidentQueries } from '@/api/incidents'
+import { incidentQueries, setAsideOf } from '@/api/incidents'
 import { rosterQueries } from '@/api/roster'
 import type { Incident } from '@/api/schemas'
 import { serverNow } from '@/api/server-time'
 import { Button } from '@/components/ui/button'
 import { QueryPanel, Skeleton } from '@/components/ui/panel'
+import { SetAsideNotice } from '@/components/ui/set-aside-notice'
 import { COMPONENTS } from '@/domain/catalog'
 import { useNow } from '@/lib/use-now'
 import { FilterBar, type Option } from './filter-bar'
@@ -103,6 +104,7 @@ function IncidentResults({
           Showing {rows.length} of {incidents.length} · {open} open
         </p>
       </div>
+      <SetAsideNotice setAside={setAsideOf(incidents)} noun={['incident', 'incidents']} />
       {rows.length === 0 ? (
         active && incidents.length > 0 ? (
           <Empty heading="No incidents match these filters">

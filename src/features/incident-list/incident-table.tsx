@@ -1,5 +1,5 @@
-import { memo, useCallback, useRef } from 'react'
-import { Link } from 'react-router'
+import { memo, useCallback, useMemo, useRef, useState } from 'react'
+import { Link, useNavigate } from 'react-router'
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
 import type { Incident } from '@/api/schemas'
 import { focusRing } from '@/components/ui/focus'
@@ -7,6 +7,7 @@ import { RelativeTime } from '@/components/ui/relative-time'
 import { componentLabel } from '@/domain/catalog'
 import { escalationLabel } from '@/domain/escalation'
 import { STATUS_LABELS } from '@/domain/incident-status'
+import { useShortcut } from '@/lib/shortcuts/shortcut-registry'
 import type { SortKey } from './incident-filters'
 import { ResponseClockCell } from './response-clock-cell'
 import { SeverityBadge } from './severity-badge'
@@ -87,6 +88,32 @@ export function IncidentTable({
     getItemKey,
   })
 
+  // `j`/`k` move a selection through the rows shown, `Enter` opens it. Held by id, so a
+  // refetch or a re-sort keeps the same incident selected wherever it moved to.
+  const navigate = useNavigate()
+  const [selectedId, setSelectedId] = useState<string | null>(null)
+  const selectedIndex = useMemo(() => (selectedId === null ? -1 : incidents.findIndex((i) => i.id === selectedId)), [incidents, selectedId])
+  const select = (index: number) => {
+    const incident = incidents[index]
+    if (incident === undefined) return
+    setSelectedId(incident.id)
+    // Virtualised: the row may not be in the DOM until the list scrolls to it.
+    virtualizer.scrollToIndex(index, { align: 'auto' })
+  }
+  useShortcut('next', () => {
+    select(selectedIndex < 0 ? 0 : Math.min(selectedIndex + 1, incidents.length - 1))
+  })
+  useShortcut('previous', () => {
+    select(selectedIndex < 0 ? 0 : Math.max(selectedIndex - 1, 0))
+  })
+  useShortcut(
+    'open',
+    () => {
+      if (selectedId !== null) void navigate(`/incidents/${encodeURIComponent(selectedId)}`)
+    },
+    selectedIndex >= 0,
+  )
+
   return (
     <div
       ref={scrollRef}
@@ -138,6 +165,7 @@ export function IncidentTable({
               rowIndex={item.index + 2}
               top={item.start - HEADER_HEIGHT}
               assigneeName={incident.assignee === null ? null : (names.get(incident.assignee) ?? incident.assignee)}
+              selected={item.index === selectedIndex}
             />
           )
         })}
@@ -153,18 +181,21 @@ const IncidentRow = memo(function IncidentRow({
   rowIndex,
   top,
   assigneeName,
+  selected,
 }: {
   incident: Incident
   rowIndex: number
   top: number
   assigneeName: string | null
+  selected: boolean
 }) {
   const services = incident.services.map(componentLabel).join(', ')
   return (
     <div
       role="row"
       aria-rowindex={rowIndex}
-      className={`${GRID} absolute inset-x-0 border-b border-zinc-100 text-sm hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800/50`}
+      aria-selected={selected || undefined}
+      className={`${GRID} absolute inset-x-0 border-b border-zinc-100 text-sm hover:bg-zinc-50 aria-selected:bg-sky-50 aria-selected:outline-2 aria-selected:-outline-offset-2 aria-selected:outline-sky-600 dark:border-zinc-800 dark:hover:bg-zinc-800/50 dark:aria-selected:bg-sky-950/50 dark:aria-selected:outline-sky-400`}
       style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
     >
       <div role="cell">

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react'
 import { focusRing } from '@/components/ui/focus'
+import { SEARCH_TARGET } from '@/lib/shortcuts/use-shortcuts'
 
 export const SEARCH_DEBOUNCE_MS = 150
 
@@ -41,6 +42,8 @@ export function SearchBox({ value, onCommit }: { value: string; onCommit: (text:
       <input
         id={id}
         type="search"
+        {...SEARCH_TARGET}
+        aria-keyshortcuts="/"
         value={draft}
         placeholder="ID, title, service, person…"
         autoComplete="off"

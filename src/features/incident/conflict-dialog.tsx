@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef } from 'react'
 import { Button } from '@/components/ui/button'
+import { ModalDialog } from '@/components/ui/modal-dialog'
 import { nextLevel } from '@/domain/escalation'
 import { compareStake } from '@/lib/outbox/conflict'
 import type { SaveProblem } from '@/lib/outbox/outbox-store'
@@ -25,24 +25,8 @@ export function ConflictDialog({ incidentId }: { incidentId: string }) {
 }
 
 function ConflictDialogView({ conflict }: { conflict: SaveProblem }) {
-  const ref = useRef<HTMLDialogElement>(null)
-  const headingId = useId()
   const nameOf = usePersonNames()
   const resolution = useResolveConflict()
-
-  useEffect(() => {
-    const dialog = ref.current
-    if (dialog === null) return
-    // jsdom and old browsers lack showModal: an open, focused dialog is the fallback.
-    if (typeof dialog.showModal === 'function') dialog.showModal()
-    else {
-      dialog.setAttribute('open', '')
-      dialog.focus()
-    }
-    return () => {
-      if (typeof dialog.close === 'function') dialog.close()
-    }
-  }, [])
 
   const current = conflict.current
   if (current === null) return null
@@ -51,20 +35,10 @@ function ConflictDialogView({ conflict }: { conflict: SaveProblem }) {
   const further = escalating ? nextLevel(current.escalationLevel) : null
 
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={headingId}
-      tabIndex={-1}
-      onCancel={(e) => {
-        // Escape would hide the choice while the change stays held: ask for a decision.
-        e.preventDefault()
-      }}
-      className="fixed inset-0 z-50 m-auto w-[min(40rem,calc(100vw-2rem))] rounded-lg border border-zinc-300 bg-white p-4 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
-    >
-      <h2 id={headingId} className="text-base font-semibold">
-        This incident changed since you loaded it
-      </h2>
-      <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+    // No onDismiss: Escape would hide the choice while the change stays held, so it asks
+    // for a decision. The dialog itself takes focus: neither choice sits under Enter.
+    <ModalDialog title="This incident changed since you loaded it" onDismiss={undefined} initialFocus="dialog">
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">
         Your change “{conflict.meta.summary}” was not saved: someone changed the same thing first (now version {current.version}, updated{' '}
         <RelativeTime at={Date.parse(current.updatedAt)} tickMs={10_000} />
         ). Compare and choose.
@@ -126,6 +100,6 @@ function ConflictDialogView({ conflict }: { conflict: SaveProblem }) {
           {resolution.isPending ? 'Applying…' : 'Apply mine again'}
         </Button>
       </div>
-    </dialog>
+    </ModalDialog>
   )
 }

@@ -7,6 +7,7 @@ import { nextLevel, shouldSuggestEscalation } from '@/domain/escalation'
 import { escalationText } from '@/lib/incident-mutations/fields'
 import { personName } from '@/lib/incident-mutations/use-person-names'
 import { useEscalateIncident } from '@/lib/incident-mutations/use-incident-mutation'
+import { useShortcut } from '@/lib/shortcuts/shortcut-registry'
 import { useResponseClock } from './response-clock'
 import { SaveAlert } from './save-alert'
 
@@ -23,6 +24,14 @@ export function EscalateControl({ incident }: { incident: Incident }) {
   const to = nextLevel(incident.escalationLevel)
   const suggested = shouldSuggestEscalation(clock, incident.escalationLevel)
   const onCall = roster?.levels.find((l) => l.level === to)?.onCall
+  // `e`, while there is a level to escalate to; one press, one escalation.
+  useShortcut(
+    'escalate',
+    () => {
+      if (!escalate.isPending) escalate.save(undefined)
+    },
+    to !== null,
+  )
 
   const description =
     to === null
@@ -41,6 +50,7 @@ export function EscalateControl({ incident }: { incident: Incident }) {
         className={suggested ? 'bg-red-700 hover:bg-red-800 dark:bg-red-600 dark:hover:bg-red-500' : ''}
         disabled={to === null || escalate.isPending}
         aria-describedby={descriptionId}
+        aria-keyshortcuts="e"
         onClick={() => {
           escalate.save(undefined)
         }}

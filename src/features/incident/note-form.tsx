@@ -1,8 +1,9 @@
-import type { KeyboardEvent, SyntheticEvent } from 'react'
+import { useRef, type KeyboardEvent, type SyntheticEvent } from 'react'
 import { Button } from '@/components/ui/button'
 import { useAddNote } from '@/lib/incident-mutations/use-incident-mutation'
 import { draftKey, useDraft } from '@/lib/outbox/drafts'
 import { useOutbox } from '@/lib/outbox/use-outbox'
+import { useShortcut } from '@/lib/shortcuts/shortcut-registry'
 import { SaveAlert } from './save-alert'
 import { TextArea } from './text-field'
 
@@ -20,6 +21,11 @@ export function NoteForm({ incidentId }: { incidentId: string }) {
   const text = draft?.text ?? ''
   const waiting = draft !== null && outbox.box.entries.some((e) => e.id === draft.id)
   const refused = draft === null ? undefined : outbox.problems.find((p) => p.id === draft.id)
+  const noteRef = useRef<HTMLTextAreaElement>(null)
+  // `n`: straight to the note box from anywhere on the incident.
+  useShortcut('note', () => {
+    noteRef.current?.focus()
+  })
 
   const submit = () => {
     if (draft === null || text.trim() === '' || addNote.isPending) return
@@ -45,6 +51,7 @@ export function NoteForm({ incidentId }: { incidentId: string }) {
   return (
     <form onSubmit={onSubmit} aria-label="Add a note" className="flex flex-col gap-2">
       <TextArea
+        ref={noteRef}
         label="Note"
         rows={3}
         value={text}

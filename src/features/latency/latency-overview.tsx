@@ -4,6 +4,7 @@ import { metricQueries } from '@/api/metrics'
 import type { MetricsResponse } from '@/api/schemas'
 import { SERVICES, type Service } from '@/domain/catalog'
 import { QueryPanel, Skeleton } from '@/components/ui/panel'
+import { SetAsideNotice } from '@/components/ui/set-aside-notice'
 import { LineChart } from '@/components/charts/line-chart'
 import { LATENCY_QUERY, LATENCY_REFRESH_MS, latencySeries, latencySpans, latencyThresholds, latencyTitle } from './latency-series'
 
@@ -12,7 +13,12 @@ export function LatencyOverview() {
   const query = useQuery({ ...metricQueries.range(LATENCY_QUERY), refetchInterval: LATENCY_REFRESH_MS })
   return (
     <QueryPanel title="Pipeline latency, last hour" query={query} skeleton={<ChartsSkeleton />}>
-      {(data) => <LatencyCharts data={data} />}
+      {(data) => (
+        <>
+          <LatencyCharts data={data} />
+          <SetAsideNotice setAside={data.setAside} gaps={data.gaps} noun={['series', 'series']} />
+        </>
+      )}
     </QueryPanel>
   )
 }

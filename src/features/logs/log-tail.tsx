@@ -1,12 +1,13 @@
 import { memo, useCallback, useEffect, useId, useMemo, useRef } from 'react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useSearchParams } from 'react-router'
-import { logQueries } from '@/api/logs'
+import { logQueries, type ShownLogLine } from '@/api/logs'
 import type { LogLine } from '@/api/schemas'
 import { Panel, QueryContent, Skeleton } from '@/components/ui/panel'
 import { Button } from '@/components/ui/button'
 import { focusRing } from '@/components/ui/focus'
 import { Select } from '@/components/ui/select'
+import { SetAsideNotice } from '@/components/ui/set-aside-notice'
 import { formatExactTime } from '@/lib/format-time'
 import {
   LOG_LEVELS,
@@ -28,6 +29,11 @@ const LEVEL_STYLES: Record<LogLine['level'], string> = {
   INFO: 'text-sky-800 dark:text-sky-300',
   WARN: 'text-amber-800 dark:text-amber-300',
   ERROR: 'text-red-700 dark:text-red-300 font-bold',
+}
+
+/** A level the contract does not list (FATAL, TRACE) is shown as sent, in the loudest style: it is rarely good news. */
+function levelStyle(level: string): string {
+  return level in LEVEL_STYLES ? LEVEL_STYLES[level as LogLine['level']] : 'text-red-800 dark:text-red-200 font-bold underline'
 }
 
 function useLogFilters(): [LogFilters, (next: LogFilters) => void] {
@@ -68,7 +74,12 @@ export function LogTail() {
         </p>
       )}
       <QueryContent what="Log lines" query={query} skeleton={<Skeleton rows={6} />}>
-        {(data) => <LogLines lines={data.lines} />}
+        {(data) => (
+          <>
+            <SetAsideNotice setAside={data.setAside} noun={['log line', 'log lines']} />
+            <LogLines lines={data.lines} />
+          </>
+        )}
       </QueryContent>
     </Panel>
   )
@@ -163,7 +174,7 @@ function LogFilterBar({ filters, onChange }: { filters: LogFilters; onChange: (n
 }
 
 /** Memoised: an unchanged tail (structural sharing) renders nothing on refresh. */
-const LogLines = memo(function LogLines({ lines }: { lines: readonly LogLine[] }) {
+const LogLines = memo(function LogLines({ lines }: { lines: readonly ShownLogLine[] }) {
   if (lines.length === 0) return <p className="text-sm text-zinc-700 dark:text-zinc-300">No log lines match.</p>
   return (
     // A scrolling box must be reachable by keyboard to be scrolled (WCAG 2.1.1), hence the tab stop.
@@ -175,7 +186,7 @@ const LogLines = memo(function LogLines({ lines }: { lines: readonly LogLine[] }
           <time dateTime={line.at} title={formatExactTime(Date.parse(line.at))} className="text-zinc-600 tabular-nums dark:text-zinc-400">
             {formatExactTime(Date.parse(line.at)).slice(11)}
           </time>
-          <span className={`w-11 ${LEVEL_STYLES[line.level]}`}>{line.level}</span>
+          <span className={`w-11 ${levelStyle(line.level)}`}>{line.level}</span>
           <span className="text-zinc-700 dark:text-zinc-300">{line.service}</span>
           <span className="min-w-0 break-words whitespace-pre-wrap text-zinc-900 dark:text-zinc-100">
             {line.message}

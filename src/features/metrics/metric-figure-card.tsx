@@ -4,6 +4,7 @@ import { metricQueries } from '@/api/metrics'
 import type { Incident, MetricsResponse } from '@/api/schemas'
 import { formatCount, formatDuration } from '@/domain/format'
 import { QueryContent, Skeleton } from '@/components/ui/panel'
+import { SetAsideNotice } from '@/components/ui/set-aside-notice'
 import { TimeSeriesChart } from '@/components/charts/time-series-chart'
 import { usePacedValue } from '@/lib/use-paced-value'
 import { FALLBACK_CHART_WIDTH, figureData, incidentMarkers, liveRefreshMs, stepFor } from './chart-pipeline'
@@ -55,6 +56,7 @@ export function MetricFigureCard({ figure, view, incidents = NO_INCIDENTS, onZoo
     >
       <QueryContent what={figure.title} query={query} skeleton={<FigureSkeleton title={figure.title} />}>
         {(data) => (
+          <>
           <FigureChart
             figure={figure}
             data={data}
@@ -64,6 +66,8 @@ export function MetricFigureCard({ figure, view, incidents = NO_INCIDENTS, onZoo
             incidents={incidents}
             onZoom={onZoom}
           />
+          <SetAsideNotice setAside={data.setAside} gaps={data.gaps} noun={['series', 'series']} />
+          </>
         )}
       </QueryContent>
     </div>

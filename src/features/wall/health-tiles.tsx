@@ -1,5 +1,6 @@
 import { memo } from 'react'
-import type { ComponentHealth, HealthState } from '@/api/schemas'
+import type { ShownComponentHealth } from '@/api/health'
+import type { HealthState } from '@/api/schemas'
 import { HEALTH_SHAPES, ShapeIcon } from './wall-icons'
 
 const TILE_STYLES: Record<HealthState, string> = {
@@ -26,7 +27,7 @@ const STATE_TEXT: Record<HealthState, string> = {
  * on the components array: a refresh that brings the same states (structural sharing
  * keeps the array) renders nothing.
  */
-export const HealthTiles = memo(function HealthTiles({ components }: { components: readonly ComponentHealth[] }) {
+export const HealthTiles = memo(function HealthTiles({ components }: { components: readonly ShownComponentHealth[] }) {
   if (components.length === 0) return <p className="text-lg text-zinc-300">The backend reported no components.</p>
   return (
     <ul aria-label="Service health" className="grid auto-cols-fr grid-flow-col gap-3">

@@ -1,7 +1,9 @@
 import { useMemo } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useSearchParams } from 'react-router'
-import type { ComponentHealth } from '@/api/schemas'
+import type { ShownComponentHealth } from '@/api/health'
+import { setAsideOf } from '@/api/incidents'
+import { SetAsideNotice } from '@/components/ui/set-aside-notice'
 import { AlertList, AlertSummary } from './alert-list'
 import { HealthTiles } from './health-tiles'
 import { IncidentList } from './incident-list'
@@ -21,6 +23,9 @@ interface QueryView<T> {
   dataUpdatedAt: number
   error: Error | null
 }
+
+/** Readable across the room, like the wall's stale banner, but not alarming: the rest of the panel is current. */
+const WALL_NOTICE = 'shrink-0 text-lg font-semibold text-amber-200'
 
 const freshnessOf = (q: QueryView<unknown>, refreshMs: number): Freshness => ({
   lastSuccessAt: q.data === undefined ? 0 : q.dataUpdatedAt,
@@ -48,7 +53,7 @@ export function WallDisplay() {
   const metrics = useQuery(queries.metrics)
   const { refreshMs } = settings
 
-  const components: readonly ComponentHealth[] | undefined = health.data?.components
+  const components: readonly ShownComponentHealth[] | undefined = health.data?.components
   const alertList = alerts.data?.alerts
   const shownAlerts = useMemo(() => (alertList === undefined ? undefined : activeAlerts(alertList)), [alertList])
   const counts = useMemo(() => (alertList === undefined ? undefined : countAlerts(alertList)), [alertList])
@@ -64,6 +69,7 @@ export function WallDisplay() {
       <P1Takeover incidents={incidents.data} sound={settings.sound} />
       <WallPanel title="Service health" freshness={freshnessOf(health, refreshMs)} className="shrink-0">
         {components !== undefined && <HealthTiles components={components} />}
+        {health.data !== undefined && <SetAsideNotice setAside={health.data.setAside} noun={['component', 'components']} className={WALL_NOTICE} />}
       </WallPanel>
       <div className="grid min-h-0 flex-1 grid-cols-[5fr_7fr] grid-rows-[minmax(0,1fr)] gap-4">
         <div className="grid min-h-0 grid-rows-[minmax(0,11fr)_minmax(0,9fr)] gap-4">
@@ -73,6 +79,9 @@ export function WallDisplay() {
             freshness={freshnessOf(incidents, refreshMs)}
           >
             {open !== undefined && <IncidentList incidents={open} />}
+            {incidents.data !== undefined && (
+              <SetAsideNotice setAside={setAsideOf(incidents.data)} noun={['incident', 'incidents']} className={WALL_NOTICE} />
+            )}
           </WallPanel>
           <WallPanel
             title="Alerts"
@@ -80,10 +89,14 @@ export function WallDisplay() {
             freshness={freshnessOf(alerts, refreshMs)}
           >
             {shownAlerts !== undefined && <AlertList alerts={shownAlerts} />}
+            {alerts.data !== undefined && <SetAsideNotice setAside={alerts.data.setAside} noun={['alert', 'alerts']} className={WALL_NOTICE} />}
           </WallPanel>
         </div>
         <WallPanel title="Key metrics, last hour" freshness={freshnessOf(metrics, refreshMs)}>
           {metrics.data !== undefined && <WallCharts response={metrics.data} rotateMs={settings.rotateMs} />}
+          {metrics.data !== undefined && (
+            <SetAsideNotice setAside={metrics.data.setAside} gaps={metrics.data.gaps} noun={['series', 'series']} className={WALL_NOTICE} />
+          )}
         </WallPanel>
       </div>
     </div>

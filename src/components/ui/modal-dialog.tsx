@@ -9,8 +9,9 @@ function focusables(root: HTMLElement): HTMLElement[] {
 }
 
 /**
- * A modal dialog: rendered over the page, the page behind made inert, Tab kept inside,
- * Escape closes, and focus goes back where it was when the dialog closes. Built on
+ * Vigil's one modal dialog (declare, conflict, keyboard shortcuts): rendered over the
+ * page, the page behind made inert, Tab kept inside, Escape closes (unless the dialog
+ * must be answered), and focus goes back where it was when the dialog closes. Built on
  * role="dialog" rather than <dialog>.showModal() so it behaves the same in jsdom,
  * where showModal does not exist.
  */
@@ -21,10 +22,13 @@ export function ModalDialog({
   children,
 }: {
   title: string
-  /** Escape; omit (or pass undefined) while the dialog must not be dismissed. */
+  /** Escape; pass undefined while (or where) the dialog must not be dismissed. */
   onDismiss: (() => void) | undefined
-  /** The control to focus first; otherwise the first focusable one. */
-  initialFocus?: RefObject<HTMLElement | null>
+  /**
+   * The control to focus first, or 'dialog' to focus the dialog itself (when no choice
+   * should sit under Enter); otherwise the first focusable control.
+   */
+  initialFocus?: RefObject<HTMLElement | null> | 'dialog'
   children: ReactNode
 }) {
   const headingId = useId()
@@ -48,7 +52,7 @@ export function ModalDialog({
       }
     }
     const panel = panelRef.current
-    const first = initialFocus?.current ?? (panel ? focusables(panel)[0] : undefined)
+    const first = initialFocus === 'dialog' ? panel : (initialFocus?.current ?? (panel ? focusables(panel)[0] : undefined))
     first?.focus()
 
     const onKeyDown = (e: KeyboardEvent) => {
@@ -77,7 +81,7 @@ export function ModalDialog({
       for (const el of made) el.inert = false
       if (opener?.isConnected) opener.focus()
     }
-    // A ref object: stable, so this runs once per opening.
+    // A ref object or a constant: stable, so this runs once per opening.
   }, [initialFocus])
 
   return createPortal(
@@ -87,7 +91,8 @@ export function ModalDialog({
         role="dialog"
         aria-modal="true"
         aria-labelledby={headingId}
-        className="w-full max-w-2xl rounded-lg border border-zinc-200 bg-white p-5 text-zinc-900 shadow-xl dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+        tabIndex={-1}
+        className="w-full max-w-2xl rounded-lg border border-zinc-200 bg-white p-5 text-zinc-900 shadow-xl outline-none dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
       >
         <h2 id={headingId} className="mb-3 text-lg font-semibold">
           {title}
