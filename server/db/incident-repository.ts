@@ -141,10 +141,7 @@ export function incidentRepository(db: Database): IncidentRepository {
         const number = await nextNumber(tx)
         const id = `INC-${number}`
         const incident = await insertIncident(tx, { ...input.build(id), id }, number)
-        const events = await appendEvents(tx, id, input.events)
-        if (input.key !== null) await storeAnswer(tx, input.key, input.answer(incident, events))
-        await bumpRevision(tx)
-        await notify(tx, { type: 'incident', id, version: incident.version })
+        const events = await recordWrite(tx, incident, input.events, input.key, input.answer)
         return { kind: 'created', incident, events }
       })
     },
@@ -156,20 +153,9 @@ export function incidentRepository(db: Database): IncidentRepository {
             const replay = await claimKey(tx, input.key, input.fingerprint)
             if (replay) return replay
           }
-          const next = normalise({ ...input.next, id: input.id })
-          const [row] = await tx.query<IncidentRow>(
-            `UPDATE incidents
-                SET doc = $3::jsonb, version = version + 1, updated_at = $4::timestamptz, declared_at = $5::timestamptz
-              WHERE id = $1 AND version = $2
-          RETURNING ${INCIDENT_COLUMNS}`,
-            [input.id, input.expectedVersion, JSON.stringify(toDoc(next)), next.updatedAt, next.declaredAt],
-          )
-          if (!row) throw new Conflict(await getIncident(tx, input.id))
-          const incident = toIncident(row)
-          const events = await appendEvents(tx, incident.id, input.events)
-          if (input.key !== null) await storeAnswer(tx, input.key, input.answer(incident, events))
-          await bumpRevision(tx)
-          await notify(tx, { type: 'incident', id: incident.id, version: incident.version })
+          const incident = await compareAndSet(tx, input.id, input.expectedVersion, input.next)
+          if (incident === null) throw new Conflict(await getIncident(tx, input.id))
+          const events = await recordWrite(tx, incident, input.events, input.key, input.answer)
           return { kind: 'updated', incident, events }
         })
       } catch (error) {
@@ -190,20 +176,9 @@ export function incidentRepository(db: Database): IncidentRepository {
           if (!locked) throw new Conflict(null)
           const current = toIncident(locked)
           const planned = input.plan(current)
-          const next = normalise({ ...planned.next, id: input.id })
-          const [row] = await tx.query<IncidentRow>(
-            `UPDATE incidents
-                SET doc = $3::jsonb, version = version + 1, updated_at = $4::timestamptz
-              WHERE id = $1 AND version = $2
-          RETURNING ${INCIDENT_COLUMNS}`,
-            [input.id, current.version, JSON.stringify(toDoc(next)), next.updatedAt],
-          )
-          if (!row) throw new Error(`${input.id} changed under its own row lock`)
-          const incident = toIncident(row)
-          const events = await appendEvents(tx, incident.id, planned.events)
-          if (input.key !== null) await storeAnswer(tx, input.key, input.answer(incident, events))
-          await bumpRevision(tx)
-          await notify(tx, { type: 'incident', id: incident.id, version: incident.version })
+          const incident = await compareAndSet(tx, input.id, current.version, planned.next)
+          if (incident === null) throw new Error(`${input.id} changed under its own row lock`)
+          const events = await recordWrite(tx, incident, planned.events, input.key, input.answer)
           return { kind: 'updated', incident, events }
         })
       } catch (error) {
@@ -262,6 +237,34 @@ export function incidentRepository(db: Database): IncidentRepository {
       return row?.n ?? 0
     },
   }
+}
+
+/** The compare-and-set, one statement: the incident at `expectedVersion` becomes `next` at the version after; null when it was not at that version. */
+async function compareAndSet(tx: Sql, id: string, expectedVersion: number, next: Incident): Promise<Incident | null> {
+  const stored = normalise({ ...next, id })
+  const [row] = await tx.query<IncidentRow>(
+    `UPDATE incidents
+        SET doc = $3::jsonb, version = version + 1, updated_at = $4::timestamptz, declared_at = $5::timestamptz
+      WHERE id = $1 AND version = $2
+  RETURNING ${INCIDENT_COLUMNS}`,
+    [id, expectedVersion, JSON.stringify(toDoc(stored)), stored.updatedAt, stored.declaredAt],
+  )
+  return row ? toIncident(row) : null
+}
+
+/** What every write does after storing the incident: its timeline entries, its answer under the key, the revision, the notice. */
+async function recordWrite(
+  tx: Sql,
+  incident: Incident,
+  newEvents: readonly NewEvent[],
+  key: string | null,
+  answer: (incident: Incident, events: readonly TimelineEvent[]) => StoredAnswer,
+): Promise<TimelineEvent[]> {
+  const events = await appendEvents(tx, incident.id, newEvents)
+  if (key !== null) await storeAnswer(tx, key, answer(incident, events))
+  await bumpRevision(tx)
+  await notify(tx, { type: 'incident', id: incident.id, version: incident.version })
+  return events
 }
 
 async function getIncident(sql: Sql, id: string): Promise<Incident | null> {

@@ -9,10 +9,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ContractTarget } from '../../test/contract/target'
+import { freePort } from '../../test/support/free-port'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const CACHE = path.join(ROOT, 'node_modules', '.cache')
@@ -183,19 +183,6 @@ function runToEnd(command: string, args: string[]): Promise<{ code: number | nul
   })
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => {
-        if (address !== null && typeof address === 'object') resolve(address.port)
-        else reject(new Error('no port'))
-      })
-    })
-  })
-}
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => {

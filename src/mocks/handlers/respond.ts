@@ -66,28 +66,3 @@ export function validate<S extends $ZodType>(world: World, schema: S, value: unk
   if (result.success) return { ok: true, data: result.data }
   return { ok: false, response: reply(world, validationProblem, validationProblemOf(result.error.issues), { status: 422 }) }
 }
-
-/** An ISO 8601 timestamp with an offset, as the contract writes them; null when absent or invalid. */
-export function parseInstant(value: string | null): number | null {
-  if (value === null) return null
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return null
-  const ms = Date.parse(value)
-  return Number.isNaN(ms) ? null : ms
-}
-
-export const iso = (ms: number): string => new Date(ms).toISOString()
-
-/** Reads `from` and `to` query parameters: both required, ISO with offset, in order. */
-export function readRange(world: World, url: URL, maxSpanMs: number): Parsed<{ fromMs: number; toMs: number }> {
-  const fromRaw = url.searchParams.get('from')
-  const toRaw = url.searchParams.get('to')
-  const fromMs = parseInstant(fromRaw)
-  const toMs = parseInstant(toRaw)
-  if (fromMs === null) return { ok: false, response: problem(world, 400, fromRaw === null ? '`from` is required.' : '`from` must be an ISO 8601 time with an offset.') }
-  if (toMs === null) return { ok: false, response: problem(world, 400, toRaw === null ? '`to` is required.' : '`to` must be an ISO 8601 time with an offset.') }
-  if (toMs < fromMs) return { ok: false, response: problem(world, 400, '`to` is before `from`.') }
-  if (toMs - fromMs > maxSpanMs) {
-    return { ok: false, response: problem(world, 400, `The range is longer than ${Math.round(maxSpanMs / 86_400_000)} days.`) }
-  }
-  return { ok: true, data: { fromMs, toMs } }
-}

@@ -14,12 +14,12 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll } from 'vitest'
+import { freePort } from '../../support/free-port'
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const ENTRY = path.join(ROOT, 'dist-server', 'main.js')
@@ -221,19 +221,6 @@ async function viteBuild(args: string[]): Promise<void> {
 }
 
 /** Port 0 lets the OS pick; the port is then free for the child (and stays ours across restarts in practice). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => {
-        if (address !== null && typeof address === 'object') resolve(address.port)
-        else reject(new Error('could not find a free port'))
-      })
-    })
-  })
-}
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => {
