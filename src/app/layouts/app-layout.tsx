@@ -11,6 +11,7 @@ import { KeyboardShortcuts, ShortcutsButton } from './keyboard-shortcuts'
 import { NavigationProgress } from './navigation-progress'
 import { RuntimeProblems } from './runtime-problems'
 import { SimulatedDataBadge } from './simulated-data-badge'
+import { useSimulatedData } from './use-simulated-data'
 import { ThemeControl } from './theme-control'
 
 export const NAV_ITEMS = [
@@ -37,6 +38,7 @@ function DeskLayout() {
   useOutboxRunner()
   useIncidentSync()
   const mock = backend === 'mock'
+  const simulated = useSimulatedData()
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -53,7 +55,7 @@ function DeskLayout() {
             </svg>
             {PRODUCT_NAME}
           </Link>
-          {mock && <SimulatedDataBadge size="header" />}
+          {simulated && <SimulatedDataBadge size="header" />}
           <nav aria-label="Main">
             <ul className="flex items-center gap-0.5">
               {NAV_ITEMS.map((item) => (

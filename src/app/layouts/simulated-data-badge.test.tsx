@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react'
+import { givenSession } from '../../../test/mock-backend'
 import { renderRoute } from '../../../test/render'
 
 const EXPLANATION = "Numbers come from Vigil's built-in simulator, not your services"
@@ -17,8 +18,19 @@ test.each([
 test.each([
   ['/metrics', 'Metrics'],
   ['/wall', 'War room'],
-])('with a real backend, %s has no simulated-data badge', async (path, heading) => {
+])('with a real backend reading real telemetry, %s has no simulated-data badge', async (path, heading) => {
+  givenSession({ simulator: false })
   renderRoute(path, { runtime: { backend: 'http' } })
   await screen.findByRole('heading', { level: 1, name: heading })
   expect(screen.queryByText('Simulated data')).not.toBeInTheDocument()
+})
+
+test.each([
+  ['/metrics', 'Metrics'],
+  ['/wall', 'War room'],
+])('a Vigil server running its own simulator: %s says its data is simulated', async (path, heading) => {
+  givenSession({ simulator: true })
+  renderRoute(path, { runtime: { backend: 'http' } })
+  await screen.findByRole('heading', { level: 1, name: heading })
+  expect(await screen.findByText('Simulated data')).toHaveAttribute('title', EXPLANATION)
 })
