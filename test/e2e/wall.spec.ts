@@ -240,10 +240,11 @@ test('a P1 declared in another tab takes over the wall within a few refreshes', 
   expect(status).toBe(201)
   const { id } = json as { id: string }
 
+  // Live updates bring the takeover within a second, so the 5-minute clock may not have ticked yet.
   const banner = wall.getByRole('alert').filter({ hasText: `P1 declared: ${id} Nobody can reach the agent` })
   await banner.waitFor({ timeout: 20_000 })
   await expect.poll(() => wall.title(), { timeout: 5_000 }).toBe(`⚠ P1 ${id} · Vigil`)
-  expect(await wall.getByRole('region', { name: `P1 declared: ${id} Nobody can reach the agent` }).textContent()).toMatch(/Ack due in 4:\d\d/)
+  expect(await wall.getByRole('region', { name: `P1 declared: ${id} Nobody can reach the agent` }).textContent()).toMatch(/Ack due in (5:00|4:[0-5]\d)/)
   await expect.poll(() => chartsFit(wall), { timeout: 5_000 }).toBe(true)
   await screenshot(wall, 'wall-1920x1080-p1-takeover')
 })
