@@ -7,6 +7,7 @@ import { LiveUpdatesStatus } from '@/lib/live-updates/live-updates-status'
 import { useOutboxRunner } from '@/lib/outbox/use-outbox'
 import { ScenarioControl } from '@/features/simulator/scenario-control'
 import { SimulatorUrlGate } from '@/features/simulator/simulator-url-gate'
+import { FiringAlertsInTab } from './firing-alerts-in-tab'
 import { KeyboardShortcuts, ShortcutsButton } from './keyboard-shortcuts'
 import { NavigationProgress } from './navigation-progress'
 import { RuntimeProblems } from './runtime-problems'
@@ -27,7 +28,9 @@ export const NAV_ITEMS = [
 export function AppLayout() {
   return (
     <KeyboardShortcuts>
-      <DeskLayout />
+      <FiringAlertsInTab>
+        <DeskLayout />
+      </FiringAlertsInTab>
     </KeyboardShortcuts>
   )
 }

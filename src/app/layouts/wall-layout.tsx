@@ -1,6 +1,7 @@
 import { Outlet } from 'react-router'
 import { useRuntime } from '@/lib/runtime-context'
 import { SimulatorUrlGate } from '@/features/simulator/simulator-url-gate'
+import { FiringAlertsInTab } from './firing-alerts-in-tab'
 import { RuntimeProblems } from './runtime-problems'
 import { SimulatedDataBadge } from './simulated-data-badge'
 import { useSimulatedData } from './use-simulated-data'
@@ -23,13 +24,15 @@ export function WallLayout() {
             <SimulatedDataBadge size="wall" />
           </div>
         )}
-        {backend === 'mock' ? (
-          <SimulatorUrlGate>
+        <FiringAlertsInTab>
+          {backend === 'mock' ? (
+            <SimulatorUrlGate>
+              <Outlet />
+            </SimulatorUrlGate>
+          ) : (
             <Outlet />
-          </SimulatorUrlGate>
-        ) : (
-          <Outlet />
-        )}
+          )}
+        </FiringAlertsInTab>
       </main>
     </div>
   )

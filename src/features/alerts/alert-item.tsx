@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import type { Alert } from '@/api/schemas'
+import type { Alert, Incident } from '@/api/schemas'
 import { METRIC_UNITS } from '@/domain/catalog'
 import { formatValue, NO_VALUE } from '@/domain/format'
 import { Button } from '@/components/ui/button'
@@ -15,6 +15,7 @@ import {
   stripSegments,
   type HistorySpan,
 } from './alert-view'
+import { HandledBy } from './handled-by'
 import { SeverityIcon } from './severity-icon'
 
 /** Spans stated in words under the strip; older ones are counted, not listed. */
@@ -53,10 +54,12 @@ export interface AlertLinksProps {
   alert: Alert
   chartHref?: (alert: Alert) => string
   onDeclare?: (alert: Alert) => void
+  /** The open incident already handling this alert: linked, and no second Declare offered. */
+  handledBy?: Incident | undefined
 }
 
 /** Where a responder goes from an alert: its chart, its playbook, and declaring an incident. */
-export function AlertLinks({ alert, chartHref, onDeclare }: AlertLinksProps) {
+export function AlertLinks({ alert, chartHref, onDeclare, handledBy }: AlertLinksProps) {
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
       {chartHref !== undefined && (
@@ -67,7 +70,8 @@ export function AlertLinks({ alert, chartHref, onDeclare }: AlertLinksProps) {
       {alert.playbook !== null && (
         <TextLink to={`/runbooks/${encodeURIComponent(alert.playbook)}`}>Playbook: {playbookTitle(alert.playbook)}</TextLink>
       )}
-      {onDeclare !== undefined && alert.state === 'firing' && (
+      {handledBy !== undefined && <HandledBy incident={handledBy} />}
+      {onDeclare !== undefined && handledBy === undefined && alert.state === 'firing' && (
         <Button
           size="sm"
           variant="primary"
@@ -96,7 +100,7 @@ export interface AlertItemProps extends AlertLinksProps {
  * and since when; its history over the range as a strip and in words; and, when it
  * fires or is pending, the way to its chart, its playbook and an incident.
  */
-export const AlertItem = memo(function AlertItem({ alert, history, window, formatTime = formatClockTime, chartHref, onDeclare }: AlertItemProps) {
+export const AlertItem = memo(function AlertItem({ alert, history, window, formatTime = formatClockTime, chartHref, onDeclare, handledBy }: AlertItemProps) {
   const active = alert.state === 'firing' || alert.state === 'pending'
   return (
     <li className="flex flex-col gap-1.5 border-b border-zinc-200 py-2.5 last:border-b-0 dark:border-zinc-800">
@@ -123,7 +127,7 @@ export const AlertItem = memo(function AlertItem({ alert, history, window, forma
         )}
       </p>
       {window !== null && history !== undefined && <HistoryStrip spans={history} window={window} formatTime={formatTime} />}
-      {active && <AlertLinks alert={alert} chartHref={chartHref} onDeclare={onDeclare} />}
+      {active && <AlertLinks alert={alert} chartHref={chartHref} onDeclare={onDeclare} handledBy={handledBy} />}
     </li>
   )
 })

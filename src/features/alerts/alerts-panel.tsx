@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { alertQueries } from '@/api/alerts'
 import type { MetricWindow } from '@/api/metrics'
-import type { Alert, AlertHistoryResponse } from '@/api/schemas'
+import type { Alert, AlertHistoryResponse, Incident } from '@/api/schemas'
 import { Panel, QueryContent, Skeleton } from '@/components/ui/panel'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { Select } from '@/components/ui/select'
@@ -22,8 +22,10 @@ import {
   type StateFilter,
 } from './alert-view'
 import { useAlertFilters } from './use-alert-filters'
+import { useAlertCoverage } from './use-alert-coverage'
+import { UnhandledNotice } from './handled-by'
+import { ALERTS_REFRESH_MS } from './refresh'
 
-export const ALERTS_REFRESH_MS = 10_000
 /** History changes slowly and costs the backend a range evaluation: refreshed less often. */
 const HISTORY_REFRESH_MS = 30_000
 const NO_HISTORY: readonly HistorySpan[] = []
@@ -47,6 +49,7 @@ export interface AlertsPanelProps {
 export function AlertsPanel({ window, formatTime, chartHref, onDeclare }: AlertsPanelProps) {
   const [filters, setFilters] = useAlertFilters()
   const current = useQuery({ ...alertQueries.current(), refetchInterval: ALERTS_REFRESH_MS })
+  const { handling, coverage } = useAlertCoverage()
   const historyQuery = useQuery({
     ...alertQueries.history(window),
     refetchInterval: window.kind === 'relative' ? HISTORY_REFRESH_MS : false,
@@ -68,8 +71,10 @@ export function AlertsPanel({ window, formatTime, chartHref, onDeclare }: Alerts
         {(data) => (
           <>
           <SetAsideNotice setAside={data.setAside} noun={['alert', 'alerts']} />
+          <UnhandledNotice coverage={coverage} />
           <AlertGroups
             alerts={data.alerts}
+            handling={handling}
             filters={filters}
             history={historyQuery.data}
             formatTime={formatTime}
@@ -138,9 +143,10 @@ interface AlertGroupsProps {
   formatTime: ((ms: number) => string) | undefined
   chartHref: (alert: Alert) => string
   onDeclare: ((alert: Alert) => void) | undefined
+  handling: ReadonlyMap<string, Incident>
 }
 
-function AlertGroups({ alerts, filters, history, formatTime, chartHref, onDeclare }: AlertGroupsProps) {
+function AlertGroups({ alerts, handling, filters, history, formatTime, chartHref, onDeclare }: AlertGroupsProps) {
   const groups = useMemo(() => groupAlerts(filterAlerts(alerts, filters)), [alerts, filters])
   const spans = useMemo(() => (history === undefined ? null : historyByAlert(history.spans)), [history])
   const window = useMemo(
@@ -179,6 +185,7 @@ function AlertGroups({ alerts, filters, history, formatTime, chartHref, onDeclar
             formatTime={formatTime}
             chartHref={chartHref}
             onDeclare={onDeclare}
+            handling={handling}
           />
         ))}
     </div>
@@ -194,6 +201,7 @@ function AlertSection({
   formatTime,
   chartHref,
   onDeclare,
+  handling,
 }: {
   title: string
   empty: string
@@ -203,6 +211,7 @@ function AlertSection({
   formatTime: ((ms: number) => string) | undefined
   chartHref: (alert: Alert) => string
   onDeclare: ((alert: Alert) => void) | undefined
+  handling: ReadonlyMap<string, Incident>
 }) {
   const headingId = useId()
   return (
@@ -223,6 +232,7 @@ function AlertSection({
               formatTime={formatTime}
               chartHref={chartHref}
               onDeclare={onDeclare}
+              handledBy={handling.get(alert.id)}
             />
           ))}
         </ul>

@@ -1,15 +1,17 @@
 import { memo, useMemo } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { alertQueries } from '@/api/alerts'
-import type { Alert } from '@/api/schemas'
+import type { Alert, Incident } from '@/api/schemas'
 import { QueryPanel, Skeleton } from '@/components/ui/panel'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { SetAsideNotice } from '@/components/ui/set-aside-notice'
 import { TextLink } from '@/components/ui/text-link'
 import { AlertLinks, alertValueText, StateBadge } from './alert-item'
 import { groupAlerts, SEVERITY_LABELS } from './alert-view'
-import { ALERTS_REFRESH_MS } from './alerts-panel'
+import { ALERTS_REFRESH_MS } from './refresh'
 import { SeverityIcon } from './severity-icon'
+import { UnhandledNotice } from './handled-by'
+import { useAlertCoverage } from './use-alert-coverage'
 
 /**
  * What is broken now, for the Overview: the firing and pending alerts with severity,
@@ -17,11 +19,13 @@ import { SeverityIcon } from './severity-icon'
  */
 export function FiringAlertsPanel({ chartHref }: { chartHref: (alert: Alert) => string }) {
   const query = useQuery({ ...alertQueries.current(), refetchInterval: ALERTS_REFRESH_MS })
+  const { handling, coverage } = useAlertCoverage()
   return (
     <QueryPanel title="Firing alerts" query={query} skeleton={<Skeleton rows={2} />} actions={<TextLink to="/alerts">All alerts</TextLink>}>
       {(data) => (
         <>
-          <FiringList alerts={data.alerts} chartHref={chartHref} />
+          <UnhandledNotice coverage={coverage} />
+          <FiringList alerts={data.alerts} chartHref={chartHref} handling={handling} />
           <SetAsideNotice setAside={data.setAside} noun={['alert', 'alerts']} />
         </>
       )}
@@ -29,7 +33,13 @@ export function FiringAlertsPanel({ chartHref }: { chartHref: (alert: Alert) => 
   )
 }
 
-const FiringList = memo(function FiringList({ alerts, chartHref }: { alerts: readonly Alert[]; chartHref: (alert: Alert) => string }) {
+interface FiringListProps {
+  alerts: readonly Alert[]
+  chartHref: (alert: Alert) => string
+  handling: ReadonlyMap<string, Incident>
+}
+
+const FiringList = memo(function FiringList({ alerts, chartHref, handling }: FiringListProps) {
   const active = useMemo(() => {
     const groups = groupAlerts(alerts)
     return [...groups.firing, ...groups.pending]
@@ -55,7 +65,7 @@ const FiringList = memo(function FiringList({ alerts, chartHref }: { alerts: rea
               </span>
             )}
           </div>
-          <AlertLinks alert={alert} chartHref={chartHref} />
+          <AlertLinks alert={alert} chartHref={chartHref} handledBy={handling.get(alert.id)} />
         </li>
       ))}
     </ul>

@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import type { Alert, AlertState } from '@/api/schemas'
+import type { Alert, AlertState, Incident } from '@/api/schemas'
 import { METRIC_UNITS } from '@/domain/catalog'
 import { formatValue } from '@/domain/format'
 import { ALERT_SHAPES, ShapeIcon } from './wall-icons'
@@ -18,7 +18,14 @@ const STATE_STYLES: Partial<Record<AlertState, string>> = {
 }
 
 /** Firing and pending alerts, most urgent first (the caller sorts); memoised on the list. */
-export const AlertList = memo(function AlertList({ alerts }: { alerts: readonly Alert[] }) {
+export const AlertList = memo(function AlertList({
+  alerts,
+  handling,
+}: {
+  alerts: readonly Alert[]
+  /** Alert id → the open incident handling it: the row says where, so nobody declares it twice. */
+  handling: ReadonlyMap<string, Incident>
+}) {
   const [fit, rows] = useFittingCount<HTMLUListElement>(MAX_ALERT_ROWS)
   if (alerts.length === 0) {
     return (
@@ -32,20 +39,24 @@ export const AlertList = memo(function AlertList({ alerts }: { alerts: readonly 
   return (
     <>
       <ul aria-label="Active alerts" ref={fit} className="flex min-h-0 flex-1 flex-col gap-2 overflow-hidden">
-        {shown.map((a) => (
-          <li
-            key={a.id}
-            className={`flex shrink-0 items-center gap-3 rounded-lg border-l-8 px-3 py-1.5 text-xl ${STATE_STYLES[a.state] ?? ''}`}
-          >
-            <ShapeIcon shape={ALERT_SHAPES[a.state]} className="text-2xl" />
-            <span className="w-[5.5rem] shrink-0 font-bold uppercase">{STATE_WORDS[a.state]}</span>
-            <span className="w-[5.5rem] shrink-0 capitalize">{a.severity}</span>
-            <span className="min-w-0 flex-1 truncate font-semibold">{a.name}</span>
-            {a.metric !== null && a.value !== null && (
-              <span className="shrink-0 tabular-nums">{formatValue(METRIC_UNITS[a.metric], a.value)}</span>
-            )}
-          </li>
-        ))}
+        {shown.map((a) => {
+          const handledIn = handling.get(a.id)
+          return (
+            <li
+              key={a.id}
+              className={`flex shrink-0 items-center gap-3 rounded-lg border-l-8 px-3 py-1.5 text-xl ${STATE_STYLES[a.state] ?? ''}`}
+            >
+              <ShapeIcon shape={ALERT_SHAPES[a.state]} className="text-2xl" />
+              <span className="w-[5.5rem] shrink-0 font-bold uppercase">{STATE_WORDS[a.state]}</span>
+              <span className="w-[5.5rem] shrink-0 capitalize">{a.severity}</span>
+              <span className="min-w-0 flex-1 truncate font-semibold">{a.name}</span>
+              {handledIn !== undefined && <span className="shrink-0 text-lg font-semibold text-sky-200">Handled in {handledIn.id}</span>}
+              {a.metric !== null && a.value !== null && (
+                <span className="shrink-0 tabular-nums">{formatValue(METRIC_UNITS[a.metric], a.value)}</span>
+              )}
+            </li>
+          )
+        })}
       </ul>
       <MoreCount count={alerts.length - shown.length} />
     </>

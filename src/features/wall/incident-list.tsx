@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import type { Incident } from '@/api/schemas'
+import type { FiringCoverage } from '@/domain/alert-coverage'
 import { STATUS_LABELS } from '@/domain/incident-status'
 import { severityRank } from '@/domain/severity'
 import { ResponseClockText } from './response-clock-text'
@@ -16,8 +17,17 @@ const SEVERITY_STYLES = ['border-red-500', 'border-red-500', 'border-orange-400'
 const BADGE_STYLES = ['bg-red-600 text-white', 'bg-red-600 text-white', 'bg-orange-500 text-black', 'bg-amber-300 text-black', 'bg-sky-300 text-black']
 
 /** Open incidents, sorted by the caller; memoised on the list so only the clocks tick. */
-export const IncidentList = memo(function IncidentList({ incidents }: { incidents: readonly Incident[] }) {
+export const IncidentList = memo(function IncidentList({
+  incidents,
+  coverage,
+}: {
+  incidents: readonly Incident[]
+  /** Critical alerts firing that no open incident covers: said in amber, never hidden behind a green "all clear". */
+  coverage: FiringCoverage | undefined
+}) {
   const [fit, rows] = useFittingCount<HTMLUListElement>(MAX_INCIDENT_ROWS)
+  const unhandled = coverage !== undefined && coverage.unhandled > 0 ? <UnhandledLine coverage={coverage} /> : null
+  if (incidents.length === 0 && unhandled !== null) return unhandled
   if (incidents.length === 0) {
     return (
       <p className="flex items-center gap-3 text-2xl font-semibold text-emerald-200">
@@ -29,6 +39,7 @@ export const IncidentList = memo(function IncidentList({ incidents }: { incident
   const shown = incidents.slice(0, rows)
   return (
     <>
+      {unhandled}
       <ul aria-label="Open incidents" ref={fit} className="flex min-h-0 flex-1 flex-col gap-2 overflow-hidden">
         {shown.map((i) => {
           const rank = severityRank(i.severity)
@@ -55,3 +66,16 @@ export const IncidentList = memo(function IncidentList({ incidents }: { incident
     </>
   )
 })
+
+function UnhandledLine({ coverage }: { coverage: FiringCoverage }) {
+  const text =
+    coverage.unhandled === coverage.criticalFiring
+      ? `${coverage.unhandled} firing · no incident declared`
+      : `${coverage.unhandled} of ${coverage.criticalFiring} firing · in no open incident`
+  return (
+    <p role="status" className="flex shrink-0 items-center gap-3 text-2xl font-semibold text-amber-200">
+      <ShapeIcon shape="warning" />
+      {text}
+    </p>
+  )
+}

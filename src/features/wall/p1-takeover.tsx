@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef } from 'react'
 import type { Incident } from '@/api/schemas'
 import { PRODUCT_NAME } from '@/components/ui/page-header'
+import { useTitlePrefix } from '@/components/ui/title-prefix'
 import { createAudioContext, playChime } from './chime'
 import { ResponseClockText } from './response-clock-text'
 import { ShapeIcon } from './wall-icons'
@@ -17,9 +18,10 @@ export function P1Takeover({ incidents, sound }: { incidents: readonly Incident[
   useChimeOnNewIds(takeover, sound)
   const lead = takeover?.[0]
   const headlineId = useId()
+  const prefix = useTitlePrefix()
   return (
     <>
-      <title>{wallTitle(takeover ?? [], CALM_TITLE, PRODUCT_NAME)}</title>
+      <title>{prefix + wallTitle(takeover ?? [], CALM_TITLE, PRODUCT_NAME)}</title>
       {lead !== undefined && (
         <section
           aria-labelledby={headlineId}

@@ -3,6 +3,8 @@ import { useQuery } from '@tanstack/react-query'
 import { useSearchParams } from 'react-router'
 import type { ShownComponentHealth } from '@/api/health'
 import { setAsideOf } from '@/api/incidents'
+import type { Incident } from '@/api/schemas'
+import { firingCoverage, handlingIncidents } from '@/domain/alert-coverage'
 import { SetAsideNotice } from '@/components/ui/set-aside-notice'
 import { AlertList, AlertSummary } from './alert-list'
 import { HealthTiles } from './health-tiles'
@@ -33,6 +35,9 @@ const freshnessOf = (q: QueryView<unknown>, refreshMs: number): Freshness => ({
   refreshMs,
 })
 
+/** No incident handles anything until the incident list is known. */
+const NOBODY: ReadonlyMap<string, Incident> = new Map()
+
 /**
  * The war-room wall: one screen, no scrolling, nothing to click. Four queries (one
  * stable key each) refresh on their own; each panel keeps its last good data and says
@@ -58,6 +63,11 @@ export function WallDisplay() {
   const shownAlerts = useMemo(() => (alertList === undefined ? undefined : activeAlerts(alertList)), [alertList])
   const counts = useMemo(() => (alertList === undefined ? undefined : countAlerts(alertList)), [alertList])
   const open = useMemo(() => (incidents.data === undefined ? undefined : openIncidentsBySeverity(incidents.data)), [incidents.data])
+  const handling = useMemo(() => (incidents.data === undefined ? NOBODY : handlingIncidents(incidents.data)), [incidents.data])
+  const coverage = useMemo(
+    () => (alertList === undefined || incidents.data === undefined ? undefined : firingCoverage(alertList, handling)),
+    [alertList, incidents.data, handling],
+  )
 
   const loaded = [health, alerts, incidents, metrics].filter((q) => q.data !== undefined)
   // The oldest panel's last success: the wall never claims fresher data than it shows.
@@ -78,7 +88,7 @@ export function WallDisplay() {
             summary={open !== undefined && <p className="shrink-0 text-2xl font-bold tabular-nums">{open.length} open</p>}
             freshness={freshnessOf(incidents, refreshMs)}
           >
-            {open !== undefined && <IncidentList incidents={open} />}
+            {open !== undefined && <IncidentList incidents={open} coverage={coverage} />}
             {incidents.data !== undefined && (
               <SetAsideNotice setAside={setAsideOf(incidents.data)} noun={['incident', 'incidents']} className={WALL_NOTICE} />
             )}
@@ -88,7 +98,7 @@ export function WallDisplay() {
             summary={counts !== undefined && <AlertSummary counts={counts} />}
             freshness={freshnessOf(alerts, refreshMs)}
           >
-            {shownAlerts !== undefined && <AlertList alerts={shownAlerts} />}
+            {shownAlerts !== undefined && <AlertList alerts={shownAlerts} handling={handling} />}
             {alerts.data !== undefined && <SetAsideNotice setAside={alerts.data.setAside} noun={['alert', 'alerts']} className={WALL_NOTICE} />}
           </WallPanel>
         </div>

@@ -1,0 +1,122 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { givenScenario, seedIncident } from '../../../test/mock-backend'
+import { renderRoute } from '../../../test/render'
+
+const WAIT = { timeout: 10_000 }
+const SLOW_TEST_MS = 30_000
+const STT_ERRORS = 'error-rate-critical:stt'
+
+async function firingItem(name: string) {
+  const list = await screen.findByRole('list', { name: /^Firing \(\d+\)$/ }, WAIT)
+  const item = await waitFor(() => {
+    const found = within(list)
+      .getAllByRole('listitem')
+      .find((li) => within(li).queryByText(name, { exact: true }) !== null)
+    if (found === undefined) throw new Error(`no firing alert named ${name}`)
+    return found
+  }, WAIT)
+  return item
+}
+
+test(
+  'on /alerts an alert that an open incident lists reads "Handled in INC-…" with a link, and offers no second Declare',
+  async () => {
+    givenScenario('openai-outage')
+    const incident = seedIncident({ id: 'INC-777', title: 'OpenAI down', status: 'investigating', alertIds: [STT_ERRORS] })
+    renderRoute('/alerts')
+    const item = await firingItem('STT error rate > 10 %')
+    const link = await within(item).findByRole('link', { name: incident.id }, WAIT)
+    expect(link).toHaveAttribute('href', '/incidents/INC-777')
+    expect(item).toHaveTextContent('Handled in INC-777')
+    expect(within(item).queryByRole('button', { name: /Declare incident/ })).toBeNull()
+  },
+  SLOW_TEST_MS,
+)
+
+test(
+  'a resolved incident handles nothing: the alert offers Declare again, and the amber line counts it',
+  async () => {
+    givenScenario('openai-outage')
+    seedIncident({ id: 'INC-778', status: 'resolved', resolvedAt: new Date().toISOString(), alertIds: [STT_ERRORS] })
+    renderRoute('/alerts')
+    const item = await firingItem('STT error rate > 10 %')
+    expect(within(item).getByRole('button', { name: /Declare incident/ })).toBeInTheDocument()
+    expect(within(item).queryByText(/Handled in/)).toBeNull()
+    expect(await screen.findByText(/^\d+ critical firing · no incident declared$/, {}, WAIT)).toBeInTheDocument()
+  },
+  SLOW_TEST_MS,
+)
+
+test(
+  'the amber line says how many critical alerts no open incident covers when some are covered',
+  async () => {
+    givenScenario('openai-outage')
+    seedIncident({ id: 'INC-779', status: 'identified', alertIds: [STT_ERRORS] })
+    renderRoute('/alerts')
+    await firingItem('STT error rate > 10 %')
+    const line = await screen.findByText(/^\d+ of \d+ critical firing · not in any open incident$/, {}, WAIT)
+    const [uncovered, firing] = (line.textContent.match(/\d+/g) ?? []).map(Number)
+    expect(firing).toBeGreaterThan(1)
+    expect(uncovered).toBe((firing ?? 0) - 1)
+  },
+  SLOW_TEST_MS,
+)
+
+test(
+  'the Overview says which firing alert is handled, and counts critical alerts in the tab title and on the favicon',
+  async () => {
+    givenScenario('openai-outage')
+    seedIncident({ id: 'INC-780', status: 'investigating', alertIds: [STT_ERRORS] })
+    renderRoute('/')
+    const panel = await screen.findByRole('list', { name: 'Firing and pending alerts' }, WAIT)
+    const item = await waitFor(() => {
+      const found = within(panel)
+        .getAllByRole('listitem')
+        .find((li) => within(li).queryByText('STT error rate > 10 %', { exact: true }) !== null)
+      if (found === undefined) throw new Error('STT error rate not listed yet')
+      return found
+    }, WAIT)
+    expect(await within(item).findByRole('link', { name: 'INC-780' }, WAIT)).toHaveAttribute('href', '/incidents/INC-780')
+    await waitFor(() => {
+      expect(document.title).toMatch(/^\(\d+\) Overview · Vigil$/)
+    }, WAIT)
+    // The favicon lives in <head>, outside anything Testing Library queries.
+    // eslint-disable-next-line testing-library/no-node-access
+    const icon = document.head.querySelector('link[rel="icon"]')
+    expect(icon?.getAttribute('href')).toMatch(/^data:image\/svg\+xml,/)
+  },
+  SLOW_TEST_MS,
+)
+
+test('with nothing firing, the title carries no count and nothing amber is said', async () => {
+  givenScenario('healthy')
+  renderRoute('/alerts')
+  await screen.findByRole('list', { name: /^Pending \(\d+\)$|^Inactive or without data \(\d+\)$/ }, WAIT).catch(() => undefined)
+  await screen.findByText(/^0 firing · /, {}, WAIT)
+  expect(document.title).toBe('Alerts · Vigil')
+  expect(screen.queryByText(/no incident declared|not in any open incident/)).toBeNull()
+}, SLOW_TEST_MS)
+
+test(
+  'the wall says in amber that critical alerts fire with no incident declared, never a green "No open incidents"',
+  async () => {
+    givenScenario('openai-outage')
+    renderRoute('/wall')
+    expect(await screen.findByText(/^\d+ firing · no incident declared$/, {}, WAIT)).toBeInTheDocument()
+    expect(screen.queryByText('No open incidents')).toBeNull()
+  },
+  SLOW_TEST_MS,
+)
+
+test(
+  'on the wall an alert row names the incident handling it',
+  async () => {
+    givenScenario('openai-outage')
+    seedIncident({ id: 'INC-781', severity: 'P2', status: 'investigating', alertIds: [STT_ERRORS] })
+    renderRoute('/wall')
+    const list = await screen.findByRole('list', { name: 'Active alerts' }, WAIT)
+    await waitFor(() => expect(within(list).getByText('Handled in INC-781')).toBeInTheDocument(), WAIT)
+    expect(await screen.findByText(/^\d+ of \d+ firing · in no open incident$/, {}, WAIT)).toBeInTheDocument()
+  },
+  SLOW_TEST_MS,
+)

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { firingCoverage, handlingIncidents, type CoveringIncident } from './alert-coverage'
+import type { IncidentStatus } from './incident-status'
+
+const incident = (id: string, severity: string, status: IncidentStatus, alertIds: string[], declaredAt = '2026-12-03T10:00:00Z'): CoveringIncident => ({
+  id,
+  severity,
+  status,
+  alertIds,
+  declaredAt,
+})
+
+describe('handlingIncidents', () => {
+  it.each([
+    ['an open incident that lists the alert handles it', [incident('INC-1', 'P2', 'investigating', ['a'])], 'INC-1'],
+    ['identified and mitigated are still open', [incident('INC-1', 'P2', 'mitigated', ['a'])], 'INC-1'],
+    ['a resolved incident handles nothing', [incident('INC-1', 'P1', 'resolved', ['a'])], undefined],
+    ['a closed incident handles nothing', [incident('INC-1', 'P1', 'closed', ['a'])], undefined],
+    ['an incident that does not list it does not', [incident('INC-1', 'P1', 'investigating', ['b'])], undefined],
+    [
+      'the most severe open incident wins',
+      [incident('INC-1', 'P3', 'investigating', ['a']), incident('INC-2', 'P1', 'identified', ['a'])],
+      'INC-2',
+    ],
+    [
+      'on equal severity the first declared wins',
+      [
+        incident('INC-2', 'P2', 'investigating', ['a'], '2026-12-03T10:05:00Z'),
+        incident('INC-1', 'P2', 'investigating', ['a'], '2026-12-03T10:00:00Z'),
+      ],
+      'INC-1',
+    ],
+    [
+      'a resolved P1 does not outrank an open P4',
+      [incident('INC-1', 'P1', 'resolved', ['a']), incident('INC-2', 'P4', 'investigating', ['a'])],
+      'INC-2',
+    ],
+  ])('%s', (_, incidents, expected) => {
+    expect(handlingIncidents(incidents).get('a')?.id).toBe(expected)
+  })
+})
+
+describe('firingCoverage', () => {
+  const alerts = [
+    { id: 'a', state: 'firing', severity: 'critical' },
+    { id: 'b', state: 'firing', severity: 'critical' },
+    { id: 'c', state: 'firing', severity: 'warning' },
+    { id: 'd', state: 'pending', severity: 'critical' },
+    { id: 'e', state: 'inactive', severity: 'critical' },
+  ]
+
+  it.each([
+    ['nothing handled', [], { criticalFiring: 2, unhandled: 2 }],
+    ['one of two handled', [incident('INC-1', 'P1', 'investigating', ['a'])], { criticalFiring: 2, unhandled: 1 }],
+    ['both handled by one incident', [incident('INC-1', 'P1', 'investigating', ['a', 'b'])], { criticalFiring: 2, unhandled: 0 }],
+    ['a warning or pending alert is never counted', [incident('INC-1', 'P1', 'investigating', ['c', 'd'])], { criticalFiring: 2, unhandled: 2 }],
+    ['a resolved incident covers nothing', [incident('INC-1', 'P1', 'resolved', ['a', 'b'])], { criticalFiring: 2, unhandled: 2 }],
+  ])('%s', (_, incidents, expected) => {
+    expect(firingCoverage(alerts, handlingIncidents(incidents))).toEqual(expected)
+  })
+
+  it('is zero when nothing fires', () => {
+    expect(firingCoverage([], new Map())).toEqual({ criticalFiring: 0, unhandled: 0 })
+  })
+})

@@ -1,0 +1,61 @@
+/**
+ * Which alerts are already being handled: an alert is handled by an open incident that
+ * lists it (declared from it, or linked to it later). The opposite matters as much on a
+ * wall: critical alerts firing with no incident covering them.
+ */
+import { isOpen, type IncidentStatus } from './incident-status'
+import { compareSeverity } from './severity'
+
+export interface CoverableAlert {
+  readonly id: string
+  readonly state: string
+  readonly severity: string
+}
+
+export interface CoveringIncident {
+  readonly id: string
+  readonly status: IncidentStatus
+  readonly severity: string
+  readonly declaredAt: string
+  readonly alertIds: readonly string[]
+}
+
+/**
+ * Alert id → the open incident handling it. Where several open incidents list one alert,
+ * the most severe wins, then the first declared: that is where a responder should go.
+ */
+export function handlingIncidents<I extends CoveringIncident>(incidents: readonly I[]): ReadonlyMap<string, I> {
+  const handling = new Map<string, I>()
+  for (const incident of incidents) {
+    if (!isOpen(incident.status)) continue
+    for (const alertId of incident.alertIds) {
+      const current = handling.get(alertId)
+      if (current === undefined || ranksBefore(incident, current)) handling.set(alertId, incident)
+    }
+  }
+  return handling
+}
+
+function ranksBefore(a: CoveringIncident, b: CoveringIncident): boolean {
+  const bySeverity = compareSeverity(a.severity, b.severity)
+  if (bySeverity !== 0) return bySeverity < 0
+  return Date.parse(a.declaredAt) < Date.parse(b.declaredAt)
+}
+
+export interface FiringCoverage {
+  /** Critical alerts firing now. */
+  readonly criticalFiring: number
+  /** Of those, the ones no open incident lists. */
+  readonly unhandled: number
+}
+
+export function firingCoverage(alerts: readonly CoverableAlert[], handling: ReadonlyMap<string, unknown>): FiringCoverage {
+  let criticalFiring = 0
+  let unhandled = 0
+  for (const alert of alerts) {
+    if (alert.state !== 'firing' || alert.severity !== 'critical') continue
+    criticalFiring++
+    if (!handling.has(alert.id)) unhandled++
+  }
+  return { criticalFiring, unhandled }
+}

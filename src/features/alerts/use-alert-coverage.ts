@@ -1,0 +1,31 @@
+import { useMemo } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { alertQueries } from '@/api/alerts'
+import { incidentQueries } from '@/api/incidents'
+import type { Incident } from '@/api/schemas'
+import { firingCoverage, handlingIncidents, type FiringCoverage } from '@/domain/alert-coverage'
+import { ALERTS_REFRESH_MS } from './refresh'
+
+/** The incident list behind "Handled in INC-…"; live updates refresh it sooner. */
+const INCIDENTS_REFRESH_MS = 10_000
+const NOBODY: ReadonlyMap<string, Incident> = new Map()
+
+export interface AlertCoverage {
+  /** Alert id → the open incident handling it; empty until the incidents are known. */
+  handling: ReadonlyMap<string, Incident>
+  /** Undefined until both the alerts and the incidents are known: never claim "no incident" early. */
+  coverage: FiringCoverage | undefined
+}
+
+/** Which alerts are handled by an open incident, from the same cached queries the pages use. */
+export function useAlertCoverage(): AlertCoverage {
+  const alerts = useQuery({ ...alertQueries.current(), refetchInterval: ALERTS_REFRESH_MS })
+  const incidents = useQuery({ ...incidentQueries.list(), refetchInterval: INCIDENTS_REFRESH_MS })
+  const handling = useMemo(() => (incidents.data === undefined ? NOBODY : handlingIncidents(incidents.data)), [incidents.data])
+  const alertList = alerts.data?.alerts
+  const coverage = useMemo(
+    () => (alertList === undefined || incidents.data === undefined ? undefined : firingCoverage(alertList, handling)),
+    [alertList, incidents.data, handling],
+  )
+  return { handling, coverage }
+}
