@@ -32,6 +32,8 @@ export interface PageOptions {
   colorScheme?: 'light' | 'dark'
   /** Where relative page.goto() URLs go; defaults to the `vite preview` origin (e.g. a real server's instead). */
   baseURL?: string
+  /** Browser permissions granted up front, e.g. ['notifications']. */
+  permissions?: string[]
 }
 
 interface Opened {
@@ -62,6 +64,7 @@ export async function newPage(options: PageOptions = {}): Promise<Page> {
     viewport: options.viewport ?? { width: 1440, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: 'reduce',
+    permissions: options.permissions ?? [],
   })
   const page = await context.newPage()
   const problems: string[] = []

@@ -5,6 +5,8 @@ import { useRuntime } from '@/lib/runtime-context'
 import { useIncidentSync } from '@/lib/incident-sync'
 import { LiveUpdatesStatus } from '@/lib/live-updates/live-updates-status'
 import { useOutboxRunner } from '@/lib/outbox/use-outbox'
+import { NotificationControl } from '@/features/alerts/notifications/notification-control'
+import { useDesktopNotifications } from '@/features/alerts/notifications/use-desktop-notifications'
 import { ScenarioControl } from '@/features/simulator/scenario-control'
 import { SimulatorUrlGate } from '@/features/simulator/simulator-url-gate'
 import { FiringAlertsInTab } from './firing-alerts-in-tab'
@@ -40,6 +42,7 @@ function DeskLayout() {
   // Queued saves drain, and other tabs' incident edits show, whichever page is open.
   useOutboxRunner()
   useIncidentSync()
+  useDesktopNotifications()
   const mock = backend === 'mock'
   const simulated = useSimulatedData()
   return (
@@ -83,6 +86,7 @@ function DeskLayout() {
           <div className="ml-auto flex items-center gap-4">
             <LiveUpdatesStatus />
             {mock && <ScenarioControl />}
+            <NotificationControl />
             <ShortcutsButton />
             <ThemeControl />
           </div>
