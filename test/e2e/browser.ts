@@ -34,6 +34,8 @@ export interface PageOptions {
   baseURL?: string
   /** Browser permissions granted up front, e.g. ['notifications']. */
   permissions?: string[]
+  /** A phone: touch events and a coarse pointer, as on a real handset. */
+  mobile?: boolean
 }
 
 interface Opened {
@@ -65,6 +67,8 @@ export async function newPage(options: PageOptions = {}): Promise<Page> {
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: 'reduce',
     permissions: options.permissions ?? [],
+    isMobile: options.mobile ?? false,
+    hasTouch: options.mobile ?? false,
   })
   const page = await context.newPage()
   const problems: string[] = []

@@ -1,7 +1,7 @@
 /**
  * Desktop notifications in Chromium: asked for only from the button; granted, a critical
  * alert that starts firing shows one notification whose click opens the firing alerts;
- * refused, the control explains and never asks again.
+ * denied, the control explains where to allow them and never asks.
  */
 import type { Page } from 'playwright-core'
 import { newPage, takeProblems } from './browser'
@@ -45,14 +45,21 @@ test('granted: a critical alert that starts firing shows a notification, and cli
   expect(takeProblems(page)).toEqual([])
 })
 
-test('refused at the prompt: the control says they are blocked and where to allow them, and never asks again', async () => {
-  // Headless Chromium answers an unanswered prompt with "denied", as a responder who clicks Block would.
+test('denied: the control says they are blocked and where to allow them, never asks, and nothing is shown', async () => {
+  // Without a grant, headless Chromium answers "denied", as for a responder who blocked them earlier.
   const page = await newPage()
   await recordNotifications(page)
+  await page.addInitScript(() => {
+    const ask = Notification.requestPermission.bind(Notification)
+    Object.assign(window, { __permissionRequests: 0 })
+    Notification.requestPermission = () => {
+      Object.assign(window, { __permissionRequests: (window as unknown as { __permissionRequests: number }).__permissionRequests + 1 })
+      return ask()
+    }
+  })
   await page.goto('/?scenario=healthy&seed=1')
   await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor()
-  await page.getByRole('button', { name: 'Turn on notifications' }).click()
-  await page.getByText('Notifications blocked').waitFor()
+  expect(await page.evaluate(() => Notification.permission)).toBe('denied')
   await page.getByText('Notifications blocked').click()
   await page.getByText(/allow notifications for this site in the browser's site settings/).waitFor()
   expect(await page.getByRole('button', { name: 'Turn on notifications' }).count()).toBe(0)
@@ -60,5 +67,6 @@ test('refused at the prompt: the control says they are blocked and where to allo
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption('openai-outage')
   await page.getByText(/critical firing · no incident declared/).first().waitFor({ timeout: 15_000 })
   expect(await shownTitles(page)).toEqual([])
+  expect(await page.evaluate(() => (window as unknown as { __permissionRequests: number }).__permissionRequests)).toBe(0)
   expect(takeProblems(page)).toEqual([])
 })

@@ -59,7 +59,7 @@ export function DeskHeader({ mock, simulated }: { mock: boolean; simulated: bool
         </div>
         <Button
           ref={menuButton}
-          className="ml-auto min-h-11 min-w-11 xl:hidden"
+          className="ml-auto min-h-[44px] min-w-[44px] xl:hidden"
           variant="ghost"
           aria-expanded={menuOpen}
           aria-controls={menuId}
@@ -115,7 +115,7 @@ function NavItems({ layout, onFollow }: { layout: 'row' | 'column'; onFollow?: (
             end={item.to === '/'}
             onClick={onFollow}
             className={({ isActive }) =>
-              `${column ? 'flex min-h-11 items-center px-3 text-base' : 'block px-2.5 py-1.5 text-sm'} rounded-md font-medium ${focusRing} ${
+              `${column ? 'flex min-h-[44px] items-center px-3 text-base' : 'block px-2.5 py-1.5 text-sm'} rounded-md font-medium ${focusRing} ${
                 isActive
                   ? 'bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900'
                   : 'text-zinc-700 hover:bg-zinc-100 hover:text-zinc-950 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white'

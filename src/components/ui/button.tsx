@@ -12,8 +12,8 @@ const variants: Record<Variant, string> = {
 }
 
 const sizes: Record<Size, string> = {
-  sm: 'h-7 px-2 text-xs gap-1 pointer-coarse:min-h-11 pointer-coarse:min-w-11',
-  md: 'h-8 px-3 text-sm gap-1.5 pointer-coarse:min-h-11',
+  sm: 'h-7 px-2 text-xs gap-1 pointer-coarse:min-h-[44px] pointer-coarse:min-w-[44px]',
+  md: 'h-8 px-3 text-sm gap-1.5 pointer-coarse:min-h-[44px]',
 }
 
 export interface ButtonProps extends ComponentProps<'button'> {

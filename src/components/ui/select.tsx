@@ -19,7 +19,7 @@ export function Select({ label, hideLabel = false, inline = false, className = '
       </label>
       <select
         id={id}
-        className={`h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm pointer-coarse:min-h-11 text-zinc-900 disabled:opacity-60 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 ${focusRing} ${className}`}
+        className={`h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm pointer-coarse:min-h-[44px] text-zinc-900 disabled:opacity-60 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 ${focusRing} ${className}`}
         {...props}
       >
         {children}

@@ -142,7 +142,7 @@ export function IncidentTable({
                   onClick={() => {
                     onSort(active ? { sort: key, reverse: !sort.reverse } : { sort: key, reverse: false })
                   }}
-                  className={`-mx-1 inline-flex items-center gap-1 rounded px-1 hover:bg-zinc-200 dark:hover:bg-zinc-700 ${focusRing}`}
+                  className={`-mx-1 inline-flex items-center gap-1 rounded px-1 pointer-coarse:min-h-[44px] hover:bg-zinc-200 dark:hover:bg-zinc-700 ${focusRing}`}
                 >
                   {column.label}
                   <span aria-hidden="true" className={active ? '' : 'opacity-30'}>

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react'
-import { focusRing } from '@/components/ui/focus'
 import { SEARCH_TARGET } from '@/lib/shortcuts/use-shortcuts'
+import { controlClass } from '@/components/ui/control-class'
 
 export const SEARCH_DEBOUNCE_MS = 150
 
@@ -51,7 +51,7 @@ export function SearchBox({ value, onCommit }: { value: string; onCommit: (text:
         onChange={(e) => {
           setDraft(e.target.value)
         }}
-        className={`h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 ${focusRing}`}
+        className={controlClass}
       />
     </div>
   )

@@ -25,7 +25,7 @@ export function TextInput({ label, className = '', ...props }: Omit<ComponentPro
       <label htmlFor={id} className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
         {label}
       </label>
-      <input id={id} className={`h-8 ${FIELD} ${focusRing} ${className}`} {...props} />
+      <input id={id} className={`h-8 pointer-coarse:min-h-[44px] ${FIELD} ${focusRing} ${className}`} {...props} />
     </div>
   )
 }

@@ -1,7 +1,6 @@
 import { useId } from 'react'
 import { serverNow } from '@/api/server-time'
 import { Button } from '@/components/ui/button'
-import { focusRing } from '@/components/ui/focus'
 import { Select } from '@/components/ui/select'
 import { formatDuration } from '@/domain/format'
 import {
@@ -20,6 +19,7 @@ import {
   type RangePreset,
 } from './metric-range'
 import { useMetricsView } from './use-metrics-view'
+import { controlClass } from '@/components/ui/control-class'
 
 const CUSTOM = 'custom'
 /** Beyond this a data step is longer than the live refresh (see liveRefreshMs). */
@@ -77,7 +77,7 @@ export function RangeControl({ showLive = true }: { showLive?: boolean }) {
       {showLive && (
         <fieldset className="flex flex-col gap-1">
           <legend className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">Updates</legend>
-          <div className="flex h-8 overflow-hidden rounded-md border border-zinc-300 dark:border-zinc-600">
+          <div className="flex h-8 overflow-hidden rounded-md border border-zinc-300 pointer-coarse:min-h-[44px] dark:border-zinc-600">
             {(['live', 'paused'] as const).map((mode) => {
               const checked = mode === 'live' ? live : !live
               return (
@@ -138,7 +138,7 @@ function DateTimeField({ label, value, onChange }: { label: string; value: numbe
           const ms = fromDateTimeLocal(e.target.value)
           if (ms !== null) onChange(ms)
         }}
-        className={`h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 ${focusRing}`}
+        className={controlClass}
       />
     </div>
   )

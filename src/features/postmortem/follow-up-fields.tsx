@@ -1,10 +1,10 @@
 import { useId, type KeyboardEvent } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { rosterQueries } from '@/api/roster'
-import { focusRing } from '@/components/ui/focus'
 import type { FollowUpDraft } from './follow-up-edit'
+import { controlClass } from '@/components/ui/control-class'
 
-export const inputClass = `h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 ${focusRing}`
+export const inputClass = controlClass
 
 export const labelClass = 'text-xs font-medium text-zinc-600 dark:text-zinc-400'
 

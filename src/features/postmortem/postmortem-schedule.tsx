@@ -3,10 +3,10 @@ import type { Incident } from '@/api/schemas'
 import { serverNow } from '@/api/server-time'
 import { formatPostmortem } from '@/domain/messages'
 import { Button } from '@/components/ui/button'
-import { focusRing } from '@/components/ui/focus'
 import { useEditIncident } from '@/lib/incident-mutations/use-incident-mutation'
 import { useNow } from '@/lib/use-now'
 import { fromLocalInputValue, toLocalInputValue } from './datetime-local'
+import { controlClass } from '@/components/ui/control-class'
 
 /**
  * When the post-mortem meeting is. The input holds the responder's edit until it is
@@ -54,7 +54,7 @@ export function PostmortemSchedule({ incident }: { incident: Incident }) {
           onChange={(e) => {
             setTyped(e.target.value)
           }}
-          className={`h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 ${focusRing}`}
+          className={controlClass}
         />
         <Button type="submit" size="sm" disabled={!changed || invalid || edit.isPending}>
           {edit.isPending ? 'Saving…' : 'Save post-mortem time'}

@@ -3,11 +3,11 @@ import { useSearchParams } from 'react-router'
 import type { Playbook } from '@/domain/runbook'
 import { Button } from '@/components/ui/button'
 import { describeError } from '@/components/ui/describe-error'
-import { focusRing } from '@/components/ui/focus'
 import { Panel } from '@/components/ui/panel'
 import { TextLink } from '@/components/ui/text-link'
 import { usePlaybooks } from '@/lib/use-playbooks'
 import { searchPlaybooks } from './runbook-search'
+import { controlClass } from '@/components/ui/control-class'
 
 /** The search lives in the URL (`?q=`), so a link to the page reproduces it. */
 function useRunbookQuery() {
@@ -52,7 +52,7 @@ export function PlaybookDirectory() {
             onChange={(e) => {
               setQuery(e.target.value)
             }}
-            className={`h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 ${focusRing}`}
+            className={controlClass}
           />
         </div>
         {/* Polite, not a status role: the count is a side note to typing, not an alert. */}
