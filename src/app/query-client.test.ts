@@ -1,5 +1,5 @@
 import { ApiError, type ApiErrorKind } from '@/api/client'
-import { createQueryClient, MAX_RETRY_DELAY_MS, retryDelay, shouldRetry } from './query-client'
+import { createQueryClient, MAX_RETRY_AFTER_MS, MAX_RETRY_DELAY_MS, retryDelay, shouldRetry } from './query-client'
 
 const apiError = (kind: ApiErrorKind, status?: number, retryAfterMs?: number) =>
   new ApiError(kind, 'x', { ...(status === undefined ? {} : { status }), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) })
@@ -47,7 +47,8 @@ test.each([
 test.each([
   [1_000, 1_000],
   [0, 0],
-  [120_000, MAX_RETRY_DELAY_MS],
+  [120_000, 120_000],
+  [3_600_000, MAX_RETRY_AFTER_MS],
 ])("the server's Retry-After of %s ms wins over backoff: waits %s ms", (retryAfterMs, expected) => {
   expect(retryDelay(0, apiError('http', 503, retryAfterMs), () => 1)).toBe(expected)
 })

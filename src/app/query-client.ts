@@ -1,9 +1,12 @@
 import { QueryClient, type QueryClientConfig } from '@tanstack/react-query'
 import { isApiError } from '@/api/client'
+import { setIncidentWriteDefaults } from '@/lib/incident-mutations/incident-writes'
 
 /** Retries after the first failure; with the backoff below that is about 7 s before a panel shows the error. */
 export const MAX_RETRIES = 3
 export const MAX_RETRY_DELAY_MS = 30_000
+/** A server's Retry-After is honoured up to this long (a longer one is a misconfiguration). */
+export const MAX_RETRY_AFTER_MS = 10 * 60_000
 
 // TanStack passes failureCount 0 for the first failure.
 
@@ -31,19 +34,19 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
 }
 
 /**
- * The server's Retry-After wins; otherwise exponential backoff (1 s, 2 s, 4 s, …) with
- * jitter so a room of dashboards does not retry in lockstep. Both capped at 30 s.
+ * The server's Retry-After wins (up to 10 minutes); otherwise exponential backoff (1 s,
+ * 2 s, 4 s, …, capped at 30 s) with jitter so a room of dashboards does not retry in lockstep.
  */
 export function retryDelay(failureCount: number, error: unknown, random: () => number = Math.random): number {
   if (isApiError(error) && error.details.retryAfterMs !== undefined) {
-    return Math.min(error.details.retryAfterMs, MAX_RETRY_DELAY_MS)
+    return Math.min(error.details.retryAfterMs, MAX_RETRY_AFTER_MS)
   }
   const base = Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** failureCount)
   return Math.round(base / 2 + random() * (base / 2))
 }
 
 export function createQueryClient(overrides: QueryClientConfig['defaultOptions'] = {}): QueryClient {
-  return new QueryClient({
+  const client = new QueryClient({
     defaultOptions: {
       ...overrides,
       queries: {
@@ -62,4 +65,7 @@ export function createQueryClient(overrides: QueryClientConfig['defaultOptions']
       },
     },
   })
+  // Incident changes carry an Idempotency-Key, so they are resent by the queries' own policy.
+  setIncidentWriteDefaults(client, { retry: shouldRetry, retryDelay })
+  return client
 }

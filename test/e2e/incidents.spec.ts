@@ -169,10 +169,10 @@ test("a stale second tab's status change meets the conflict dialog, and Apply mi
   const tabA = await tabB.context().newPage()
   const tabAProblems = watchExtraPage(tabA)
 
-  // Tabs of one browser are normally told of each other's saves at once (storage events
-  // and a BroadcastChannel, src/lib/incident-sync.ts), so a second tab is rarely stale for
-  // long. Tab B stands for a tab that has not heard yet: it ignores both, leaving it on the
-  // version it loaded until its next 7 s poll.
+  // Tabs of one browser are normally told of each other's saves at once (the mock's event
+  // stream hears other tabs through storage events, src/lib/live-updates), so a second tab
+  // is rarely stale for long. Tab B stands for a tab that has not heard yet: it ignores
+  // storage events and BroadcastChannel, leaving it on the version it loaded until its next poll.
   await tabB.addInitScript(() => {
     window.addEventListener('storage', (event) => {
       event.stopImmediatePropagation()

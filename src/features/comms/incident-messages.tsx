@@ -1,4 +1,4 @@
-import { useId, useRef } from 'react'
+import { useId, useRef, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { rosterQueries } from '@/api/roster'
 import type { Incident, Roster } from '@/api/schemas'
@@ -10,10 +10,12 @@ import { CopyButton } from '@/components/ui/copy-button'
 import { focusRing } from '@/components/ui/focus'
 import { Panel } from '@/components/ui/panel'
 import { usePostMessage } from '@/lib/incident-mutations/use-incident-mutation'
+import { useUnsavedChanges } from '@/lib/incident-mutations/use-unsaved-changes'
 import { useNow } from '@/lib/use-now'
 import { useMessageDrafts } from './message-drafts'
 import { PostToSlack } from './post-to-slack'
 import { StatusUpdateReminder } from './status-update-reminder'
+import { controlClass } from '@/components/ui/control-class'
 
 /** The assignee's Slack handle from the roster; the id itself until the roster is known. */
 export function onCallHandle(assignee: string | null, roster: Roster | undefined): string | null {
@@ -74,7 +76,7 @@ function MessageComposer({ incident }: { incident: Incident }) {
           onChange={(e) => {
             setEta(e.target.value)
           }}
-          className={`h-8 max-w-56 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 ${focusRing}`}
+          className={`max-w-56 ${controlClass}`}
         />
       </div>
       <div className="grid gap-3 lg:grid-cols-3">
@@ -121,6 +123,12 @@ function MessageBox({
   const labelId = useId()
   const noteId = useId()
   const post = usePostMessage(incidentId)
+  const [logged, setLogged] = useState<string | null>(null)
+  // One key per message as posted: pressed again while that text is still unsaved (even
+  // after a reload), it is the same post sent again, never a second one.
+  const unsaved = useUnsavedChanges(incidentId).find(
+    ({ vars: { change } }) => change.kind === 'message' && change.template === template.id && change.text === text,
+  )
   const blank = text.trim() === ''
 
   return (
@@ -154,7 +162,13 @@ function MessageBox({
           size="sm"
           disabled={blank || post.isPending}
           onClick={() => {
-            post.save({ template: template.id, text })
+            post.saveAsync({ template: template.id, text }, unsaved === undefined ? {} : { key: unsaved.vars.key }).then(
+              () => {
+                setLogged(text)
+              },
+              // Said beside the button from the change's state.
+              () => undefined,
+            )
           }}
         >
           {post.isPending ? 'Logging…' : 'Mark as posted'}
@@ -170,11 +184,11 @@ function MessageBox({
           {post.problem}
         </p>
       ) : (
-        post.outcome !== null &&
+        logged === text &&
         !post.isPending && (
           <p role="status" className="text-xs text-emerald-800 dark:text-emerald-300">
             <span aria-hidden="true">✓ </span>
-            {post.outcome === 'saved' ? 'Logged on the timeline as posted.' : 'Will be logged on the timeline once earlier changes are saved.'}
+            Logged on the timeline as posted.
           </p>
         )
       )}

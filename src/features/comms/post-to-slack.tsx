@@ -12,7 +12,6 @@ import { sessionQueries } from '@/api/session-queries'
 import { postToSlack } from '@/api/slack'
 import { Button } from '@/components/ui/button'
 import { useActor } from '@/lib/incident-mutations/use-actor'
-import { announceIncidentChange } from '@/lib/incident-sync'
 import { newChangeId } from '@/lib/outbox/new-id'
 
 interface Attempt {
@@ -52,7 +51,6 @@ export function PostToSlack({ incidentId, template, text }: { incidentId: string
       postToSlack(incidentId, { template, text: attempt.text, ...(actor === null ? {} : { actor }) }, attempt.key),
     onSuccess: (_answer, attempt) => {
       if (lastAttempt.current === attempt) lastAttempt.current = null
-      announceIncidentChange(incidentId)
     },
     onSettled: () => {
       // Posted: the timeline and the status-update clock moved. Failed: the client may have

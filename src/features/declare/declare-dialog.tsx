@@ -6,14 +6,17 @@ import { describeError } from '@/components/ui/describe-error'
 import { focusRing } from '@/components/ui/focus'
 import { COMPONENT_LABELS } from '@/domain/catalog'
 import { SEVERITIES, isKnownSeverity, type AlertForSeverity, type Severity } from '@/domain/severity'
-import { newChangeId } from '@/lib/outbox/new-id'
 import { useActor } from '@/lib/incident-mutations/use-actor'
+import { draftKey, useDraft, writeDraftText } from '@/lib/outbox/drafts'
+import { newChangeId } from '@/lib/outbox/new-id'
 import {
   DECLARABLE_SERVICES,
   IMPACT_MAX,
   TITLE_MAX,
+  declareDraftText,
   declareFromAlert,
   draftFrom,
+  readDeclareDraft,
   toDeclareRequest,
   validateDraft,
   type DeclareDraft,
@@ -73,14 +76,26 @@ export function DeclareFromAlertButton({
 }
 
 /**
- * The declaration dialog. One idempotency key per opening, reused by every retry, and
- * one request in flight at a time: a double click or a held Enter declares once. A
- * failure keeps everything typed and says why; success opens the new incident.
+ * The declaration dialog. What is typed is a draft in localStorage until the incident is
+ * declared or the dialog cancelled, so a reload loses nothing; the draft's id is the
+ * idempotency key, reused by every retry. One request is in flight at a time: a double
+ * click or a held Enter declares once. A failure keeps everything typed and says why;
+ * success opens the new incident.
  */
 export function DeclareIncidentDialog({ initial, onClose }: { initial?: DeclareInitial; onClose: () => void }) {
   const navigate = useNavigate()
-  const [idempotencyKey] = useState(newChangeId)
-  const [draft, setDraft] = useState<DeclareDraft>(() => draftFrom(initial))
+  const stored = useDraft(draftKey('declare', 'dialog'))
+  const restored = readDeclareDraft(stored.draft?.text, initial)
+  const draft = restored ?? draftFrom(initial)
+  const setDraft = (next: DeclareDraft) => {
+    // Another opening's draft (another alert's) is replaced, its key with it.
+    if (restored === null) stored.setText('')
+    return writeDraftText(stored.key, declareDraftText(next, initial)) ?? { id: newChangeId() }
+  }
+  const close = () => {
+    stored.setText('')
+    onClose()
+  }
   const [showErrors, setShowErrors] = useState(false)
   const sending = useRef(false)
   const titleRef = useRef<HTMLInputElement>(null)
@@ -94,7 +109,7 @@ export function DeclareIncidentDialog({ initial, onClose }: { initial?: DeclareI
 
   const errors: DraftErrors = showErrors ? validateDraft(draft) : {}
   const change = (patch: Partial<DeclareDraft>) => {
-    setDraft((d) => ({ ...d, ...patch }))
+    setDraft({ ...draft, ...patch })
   }
 
   const submit = (e: SubmitEvent<HTMLFormElement>) => {
@@ -109,11 +124,13 @@ export function DeclareIncidentDialog({ initial, onClose }: { initial?: DeclareI
       return
     }
     sending.current = true
+    // Untouched since it opened (a prefilled alert), the form has no draft yet: it gets one now, for its key.
+    const idempotencyKey = (restored === null ? setDraft(draft) : stored.draft)?.id ?? newChangeId()
     declare.mutate(
       { body: toDeclareRequest(draft, actor), idempotencyKey },
       {
         onSuccess: (incident) => {
-          onClose()
+          close()
           void navigate(`/incidents/${encodeURIComponent(incident.id)}`)
         },
         onSettled: () => {
@@ -126,7 +143,7 @@ export function DeclareIncidentDialog({ initial, onClose }: { initial?: DeclareI
   const failure = declare.error === null ? null : describeError(declare.error)
 
   return (
-    <ModalDialog title="Declare incident" onDismiss={pending ? undefined : onClose} initialFocus={titleRef}>
+    <ModalDialog title="Declare incident" onDismiss={pending ? undefined : close} initialFocus={titleRef}>
       <form noValidate aria-label="Declare incident" onSubmit={submit} className="flex flex-col gap-4" aria-busy={pending}>
         <div className="flex flex-col gap-1">
           <label htmlFor={ids.title} className="text-sm font-medium">
@@ -213,10 +230,7 @@ export function DeclareIncidentDialog({ initial, onClose }: { initial?: DeclareI
                   checked={draft.services.includes(service)}
                   onChange={(e) => {
                     const on = e.target.checked
-                    setDraft((d) => ({
-                      ...d,
-                      services: on ? [...d.services, service] : d.services.filter((s) => s !== service),
-                    }))
+                    change({ services: on ? [...draft.services, service] : draft.services.filter((s) => s !== service) })
                   }}
                   className={`h-4 w-4 accent-sky-700 ${focusRing}`}
                 />
@@ -253,7 +267,7 @@ export function DeclareIncidentDialog({ initial, onClose }: { initial?: DeclareI
               Declaring…
             </span>
           )}
-          <Button onClick={onClose} disabled={pending}>
+          <Button onClick={close} disabled={pending}>
             Cancel
           </Button>
           <Button type="submit" variant="primary" disabled={pending} aria-describedby={failure ? ids.failure : undefined}>

@@ -4,7 +4,7 @@
  */
 import type { Alert, DeclareIncidentRequest } from '@/api/schemas'
 import { COMPONENTS, type ComponentId } from '@/domain/catalog'
-import { suggestSeverityFromAlerts, type AlertForSeverity, type Severity } from '@/domain/severity'
+import { isKnownSeverity, suggestSeverityFromAlerts, type AlertForSeverity, type Severity } from '@/domain/severity'
 
 export const TITLE_MAX = 200
 export const IMPACT_MAX = 2000
@@ -29,6 +29,31 @@ export interface DeclareDraft {
   impact: string
   services: readonly string[]
   alertIds: readonly string[]
+}
+
+/**
+ * The form kept as draft text (localStorage, so a reload loses nothing), with what the
+ * dialog was opened with: a draft started from another opening (another alert, a blank
+ * form) is not this one's.
+ */
+export function declareDraftText(draft: DeclareDraft, initial?: DeclareInitial): string {
+  return JSON.stringify({ from: draftFrom(initial), draft })
+}
+
+/** The draft kept for a dialog opened with `initial`; null when there is none (or it is another's). */
+export function readDeclareDraft(text: string | undefined, initial?: DeclareInitial): DeclareDraft | null {
+  try {
+    const v: unknown = text === undefined ? null : JSON.parse(text)
+    if (typeof v !== 'object' || v === null || !('draft' in v) || !('from' in v)) return null
+    if (JSON.stringify(v.from) !== JSON.stringify(draftFrom(initial))) return null
+    const d = v.draft as Partial<Record<keyof DeclareDraft, unknown>>
+    const texts = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string')
+    if (typeof d.title !== 'string' || typeof d.impact !== 'string' || !texts(d.services) || !texts(d.alertIds)) return null
+    const severity = typeof d.severity === 'string' && isKnownSeverity(d.severity) ? d.severity : ''
+    return { title: d.title, severity, impact: d.impact, services: d.services, alertIds: d.alertIds }
+  } catch {
+    return null
+  }
 }
 
 export type DraftField = 'title' | 'severity' | 'impact'

@@ -1,45 +1,55 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { incidentQueries } from '@/api/incidents'
+import type { Incident } from '@/api/schemas'
 import { Button } from '@/components/ui/button'
 import { ModalDialog } from '@/components/ui/modal-dialog'
 import { nextLevel } from '@/domain/escalation'
-import { compareStake } from '@/lib/outbox/conflict'
-import type { SaveProblem } from '@/lib/outbox/outbox-store'
-import { useOutbox } from '@/lib/outbox/use-outbox'
+import { stakeOf, summarizeChange } from '@/lib/incident-mutations/changes'
+import { compareStake } from '@/lib/incident-mutations/conflict'
+import { cacheIfNewer, discardChanges, retryChanges } from '@/lib/incident-mutations/incident-writes'
 import { escalationText, fieldLabel, formatFieldValue } from '@/lib/incident-mutations/fields'
 import { usePersonNames } from '@/lib/incident-mutations/use-person-names'
-import { useResolveConflict } from '@/lib/incident-mutations/use-resolve-conflict'
+import { useUnsavedChanges, type UnsavedChange } from '@/lib/incident-mutations/use-unsaved-changes'
 import { RelativeTime } from '@/components/ui/relative-time'
-import { SaveAlert } from './save-alert'
 
 /**
- * "This incident changed since you loaded it": shown when a save met a newer version in
+ * "This incident changed since you loaded it": shown when a change met a newer version in
  * which someone changed a value this change also sets. Both versions side by side; the
  * responder applies theirs again or keeps the other one. Nothing is overwritten until
  * they choose. Conflicts queue: the next one shows once this one is settled.
  */
 export function ConflictDialog({ incidentId }: { incidentId: string }) {
-  const { problems } = useOutbox()
-  const conflict = problems.find((p) => p.kind === 'conflict' && p.meta.incidentId === incidentId && p.current !== null)
-  if (conflict === undefined) return null
+  const conflict = useUnsavedChanges(incidentId).find((u) => u.kind === 'conflict')
+  if (conflict === undefined || conflict.current === null) return null
   // A new conflict (or the same change meeting yet another version) starts a fresh dialog.
-  return <ConflictDialogView key={`${conflict.id}:${conflict.at}`} conflict={conflict} />
+  return <ConflictDialogView key={`${conflict.vars.key}:${conflict.current.version}`} conflict={conflict} current={conflict.current} />
 }
 
-function ConflictDialogView({ conflict }: { conflict: SaveProblem }) {
+function ConflictDialogView({ conflict, current }: { conflict: UnsavedChange; current: Incident }) {
   const nameOf = usePersonNames()
-  const resolution = useResolveConflict()
-
-  const current = conflict.current
-  if (current === null) return null
-  const fields = compareStake(conflict.meta.stake, current)
-  const escalating = conflict.request.path.endsWith('/escalate')
+  const client = useQueryClient()
+  const { vars } = conflict
+  const fields = compareStake(vars.stake, current)
+  const escalating = vars.change.kind === 'escalate'
   const further = escalating ? nextLevel(current.escalationLevel) : null
+
+  // "Apply mine again": the change restated on the version they have now seen, under the
+  // same key; if that changes again in the same fields before it lands, a new conflict.
+  const applyMine = () => {
+    retryChanges(client, [vars.key], (v) => ({ ...v, stake: stakeOf(current, v.change), summary: summarizeChange(current, v.change) }))
+  }
+  const keepTheirs = () => {
+    discardChanges(client, [vars.key])
+    cacheIfNewer(client, current)
+    void client.invalidateQueries({ queryKey: incidentQueries.all() })
+  }
 
   return (
     // No onDismiss: Escape would hide the choice while the change stays held, so it asks
     // for a decision. The dialog itself takes focus: neither choice sits under Enter.
     <ModalDialog title="This incident changed since you loaded it" onDismiss={undefined} initialFocus="dialog">
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
-        Your change “{conflict.meta.summary}” was not saved: someone changed the same thing first (now version {current.version}, updated{' '}
+        Your change “{vars.summary}” was not saved: someone changed the same thing first (now version {current.version}, updated{' '}
         <RelativeTime at={Date.parse(current.updatedAt)} tickMs={10_000} />
         ). Compare and choose.
       </p>
@@ -78,26 +88,10 @@ function ConflictDialogView({ conflict }: { conflict: SaveProblem }) {
             : `Applying yours again escalates one more level, to ${escalationText(further)}.`}
         </p>
       )}
-      <div className="mt-3">
-        <SaveAlert text={resolution.problem} />
-      </div>
       <div className="mt-3 flex justify-end gap-2">
-        <Button
-          disabled={resolution.isPending}
-          onClick={() => {
-            resolution.keepTheirs(conflict)
-          }}
-        >
-          Keep theirs
-        </Button>
-        <Button
-          variant="primary"
-          disabled={resolution.isPending}
-          onClick={() => {
-            resolution.applyMine(conflict)
-          }}
-        >
-          {resolution.isPending ? 'Applying…' : 'Apply mine again'}
+        <Button onClick={keepTheirs}>Keep theirs</Button>
+        <Button variant="primary" onClick={applyMine}>
+          Apply mine again
         </Button>
       </div>
     </ModalDialog>

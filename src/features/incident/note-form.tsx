@@ -1,8 +1,8 @@
 import { useRef, type KeyboardEvent, type SyntheticEvent } from 'react'
 import { Button } from '@/components/ui/button'
 import { useAddNote } from '@/lib/incident-mutations/use-incident-mutation'
+import { problemOf, useUnsavedChanges } from '@/lib/incident-mutations/use-unsaved-changes'
 import { draftKey, useDraft } from '@/lib/outbox/drafts'
-import { useOutbox } from '@/lib/outbox/use-outbox'
 import { useShortcut } from '@/lib/shortcuts/shortcut-registry'
 import { SaveAlert } from './save-alert'
 import { TextArea } from './text-field'
@@ -10,17 +10,17 @@ import { TextArea } from './text-field'
 /**
  * "Note" and "Add note" (Ctrl/Cmd+Enter). The text is a draft in localStorage from the
  * first keystroke, so a reload or a failed save loses nothing; it is cleared only once
- * the server has the note. A note that could not be sent stays in the box and waits in
- * the outbox; saving it again replaces the waiting one rather than adding a second.
+ * the server has the note. A note that could not be sent stays in the box and waits under
+ * Unsaved changes; its key is the draft's id, so saving it again replaces the waiting one
+ * rather than adding a second, and the server stores it once however often it arrives.
  */
 export function NoteForm({ incidentId }: { incidentId: string }) {
   const key = draftKey('note', incidentId)
   const { draft, setText } = useDraft(key)
   const addNote = useAddNote(incidentId)
-  const outbox = useOutbox()
   const text = draft?.text ?? ''
-  const waiting = draft !== null && outbox.box.entries.some((e) => e.id === draft.id)
-  const refused = draft === null ? undefined : outbox.problems.find((p) => p.id === draft.id)
+  // Also after a reload, when this form has made no save yet: the note may still wait.
+  const unsaved = useUnsavedChanges(incidentId).find((u) => u.vars.key === draft?.id)
   const noteRef = useRef<HTMLTextAreaElement>(null)
   // `n`: straight to the note box from anywhere on the incident.
   useShortcut('note', () => {
@@ -29,7 +29,7 @@ export function NoteForm({ incidentId }: { incidentId: string }) {
 
   const submit = () => {
     if (draft === null || text.trim() === '' || addNote.isPending) return
-    addNote.save({ text, draft: { key, id: draft.id } })
+    addNote.save(text, { key: draft.id, drafts: [{ key, id: draft.id, text }] })
   }
 
   const onSubmit = (e: SyntheticEvent) => {
@@ -43,10 +43,7 @@ export function NoteForm({ incidentId }: { incidentId: string }) {
     }
   }
 
-  // After a reload there is no failed attempt to report, but the note may still wait.
-  const status =
-    addNote.problem ??
-    (refused ? `Not saved — ${refused.message}` : waiting ? 'Not saved yet — this note waits under Unsaved changes and is retried automatically.' : null)
+  const status = addNote.problem ?? (unsaved === undefined ? null : problemOf(unsaved))
 
   return (
     <form onSubmit={onSubmit} aria-label="Add a note" className="flex flex-col gap-2">
@@ -63,7 +60,7 @@ export function NoteForm({ incidentId }: { incidentId: string }) {
         }}
         onKeyDown={onKeyDown}
       />
-      <SaveAlert text={status} tone={refused === undefined && (waiting || addNote.failure === 'queued') ? 'pending' : 'error'} />
+      <SaveAlert text={status} tone={unsaved?.kind === 'rejected' ? 'error' : 'pending'} />
       <div className="flex items-center gap-3">
         <Button type="submit" variant="primary" disabled={text.trim() === '' || addNote.isPending}>
           {addNote.isPending ? 'Adding…' : 'Add note'}

@@ -4,21 +4,29 @@ import { Button } from '@/components/ui/button'
 import { Select } from '@/components/ui/select'
 import { isKnownSeverity, SEVERITIES, type Severity } from '@/domain/severity'
 import { useChangeSeverity } from '@/lib/incident-mutations/use-incident-mutation'
+import { draftKey, useDraft } from '@/lib/outbox/drafts'
 import { SaveAlert } from './save-alert'
 import { TextInput } from './text-field'
 
 /**
  * Severity changes need a reason: it is written on the timeline with the change, so the
- * post-mortem can see why the response clock moved.
+ * post-mortem can see why the response clock moved. The choice and the reason are drafts:
+ * they survive a reload and go once the change is saved.
  */
 export function SeverityControl({ incident }: { incident: Incident }) {
   const change = useChangeSeverity(incident.id)
+  const choice = useDraft(draftKey('severity', incident.id))
+  const why = useDraft(draftKey('severity-reason', incident.id))
   // null: no choice made here, show the incident's own severity.
-  const [chosen, setChosen] = useState<Severity | null>(null)
-  const [reason, setReason] = useState('')
+  const chosen: Severity | null = choice.draft !== null && isKnownSeverity(choice.draft.text) ? choice.draft.text : null
+  const reason = why.draft?.text ?? ''
   const [refusal, setRefusal] = useState<string | null>(null)
   const shown = chosen ?? incident.severity
   const changed = chosen !== null && chosen !== incident.severity
+  const forget = () => {
+    choice.setText('')
+    why.setText('')
+  }
 
   const submit = (e: SyntheticEvent) => {
     e.preventDefault()
@@ -28,14 +36,8 @@ export function SeverityControl({ incident }: { incident: Incident }) {
       return
     }
     setRefusal(null)
-    change.saveAsync({ severity: chosen, reason }).then(
-      () => {
-        setChosen(null)
-        setReason('')
-      },
-      // Shown from the mutation's state; what was typed stays.
-      () => undefined,
-    )
+    const drafts = [choice, why].flatMap(({ key, draft }) => (draft === null ? [] : [{ key, id: draft.id, text: draft.text }]))
+    change.save({ severity: chosen, reason }, { drafts })
   }
 
   return (
@@ -47,7 +49,7 @@ export function SeverityControl({ incident }: { incident: Incident }) {
           const value = e.target.value
           setRefusal(null)
           change.reset()
-          setChosen(isKnownSeverity(value) ? value : null)
+          choice.setText(isKnownSeverity(value) && value !== incident.severity ? value : '')
         }}
       >
         {/* An unknown severity from the API stays visible as the current value. */}
@@ -64,7 +66,7 @@ export function SeverityControl({ incident }: { incident: Incident }) {
         value={reason}
         maxLength={500}
         onChange={(e) => {
-          setReason(e.target.value)
+          why.setText(e.target.value)
         }}
       />
       <div className="flex gap-2">
@@ -75,7 +77,7 @@ export function SeverityControl({ incident }: { incident: Incident }) {
           <Button
             type="button"
             onClick={() => {
-              setChosen(null)
+              forget()
               setRefusal(null)
               change.reset()
             }}

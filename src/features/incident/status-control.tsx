@@ -10,7 +10,7 @@ import {
   validateTransition,
   type IncidentStatus,
 } from '@/domain/incident-status'
-import { useChangeStatus } from '@/lib/incident-mutations/use-incident-mutation'
+import { useChangeStatus, type SaveOptions } from '@/lib/incident-mutations/use-incident-mutation'
 import { draftKey, useDraft } from '@/lib/outbox/drafts'
 import { SaveAlert } from './save-alert'
 import { TextArea } from './text-field'
@@ -75,7 +75,9 @@ export function StatusControl({ incident }: { incident: Incident }) {
             setAsking(null)
             change.reset()
           }}
-          onSubmit={(fields) => change.saveAsync({ status: form, ...fields })}
+          onSubmit={(fields, drafts) => {
+            change.save({ status: form, ...fields }, { drafts })
+          }}
         />
       )}
     </div>
@@ -89,10 +91,10 @@ interface ResolutionFormProps {
   problem: string | null
   queued: boolean
   onCancel: () => void
-  onSubmit: (fields: { rootCause: string; resolution: string }) => Promise<unknown>
+  onSubmit: (fields: { rootCause: string; resolution: string }, drafts: SaveOptions['drafts']) => void
 }
 
-/** Root cause and resolution, asked before resolving; what is typed survives a reload. */
+/** Root cause and resolution, asked before resolving; what is typed survives a reload, and goes once saved. */
 function ResolutionForm({ incident, to, pending, problem, queued, onCancel, onSubmit }: ResolutionFormProps) {
   const rootCause = useDraft(draftKey('root-cause', incident.id))
   const resolution = useDraft(draftKey('resolution', incident.id))
@@ -109,16 +111,8 @@ function ResolutionForm({ incident, to, pending, problem, queued, onCancel, onSu
       return
     }
     setRefusal(null)
-    onSubmit(fields).then(
-      (outcome) => {
-        if (outcome === 'saved') {
-          rootCause.setText('')
-          resolution.setText('')
-        }
-      },
-      // The reason is shown from the mutation's state; the typed text stays.
-      () => undefined,
-    )
+    const typed = [rootCause, resolution].flatMap(({ key, draft }) => (draft === null ? [] : [{ key, id: draft.id, text: draft.text }]))
+    onSubmit(fields, typed)
   }
 
   const verb = to === 'resolved' ? 'Resolve' : `Mark ${STATUS_LABELS[to].toLowerCase()}`

@@ -1,61 +1,50 @@
 import { useId } from 'react'
-import { nextDueAt } from '@/domain/outbox'
+import { useQueryClient } from '@tanstack/react-query'
 import { Button } from '@/components/ui/button'
 import { useNow } from '@/lib/use-now'
-import { discardChanges, pausedKeys, retryAllNow, type OutboxSnapshot } from '@/lib/outbox/outbox-store'
-import { useOutbox } from '@/lib/outbox/use-outbox'
+import { discardChanges, retryChanges } from '@/lib/incident-mutations/incident-writes'
+import { useUnsavedChanges, type UnsavedChange } from '@/lib/incident-mutations/use-unsaved-changes'
 
-interface Row {
-  id: string
-  summary: string
-  detail: string
-  kind: 'queued' | 'conflict' | 'rejected'
+const DETAIL: Readonly<Record<UnsavedChange['kind'], (u: UnsavedChange) => string>> = {
+  sending: () => 'Sending…',
+  waiting: () => 'Waiting for an earlier change to be saved.',
+  offline: () => 'Offline: sent when you are back online.',
+  retrying: (u) => u.reason ?? 'Failed; retried automatically.',
+  failed: (u) => `Gave up retrying: ${u.reason ?? 'it kept failing'}`,
+  conflict: () => 'Someone else changed this incident: choose in the comparison.',
+  rejected: (u) => `Refused: ${u.reason ?? ''}`,
 }
 
-function rowsOf(snap: OutboxSnapshot, incidentId: string | undefined): Row[] {
-  const mine = (id: string | undefined) => incidentId === undefined || id === incidentId
-  const paused = pausedKeys(snap)
-  const queued: Row[] = snap.box.entries
-    .filter((e) => mine(snap.meta[e.id]?.incidentId ?? /^incident:([^:]+)/.exec(e.key)?.[1]))
-    .map((e) => ({
-      id: e.id,
-      summary: snap.meta[e.id]?.summary ?? `${e.request.method} ${e.request.path}`,
-      detail: paused.has(e.key)
-        ? 'Held until you settle the conflict on this incident.'
-        : (e.lastError ?? 'Waiting for an earlier change to be saved.'),
-      kind: 'queued',
-    }))
-  const problems: Row[] = snap.problems
-    .filter((p) => mine(p.meta.incidentId))
-    .map((p) => ({
-      id: p.id,
-      summary: p.meta.summary,
-      detail: p.kind === 'conflict' ? 'Someone else changed this incident: choose in the comparison.' : `Refused: ${p.message}`,
-      kind: p.kind,
-    }))
-  return [...queued, ...problems]
-}
+/** True while a change needs the responder or the network, not just time to be sent. */
+const isStuck = (u: UnsavedChange) => u.kind !== 'sending' && u.kind !== 'waiting'
 
-function retryText(snap: OutboxSnapshot, now: number): string {
-  const paused = pausedKeys(snap)
-  const at = nextDueAt({ entries: snap.box.entries.filter((e) => !paused.has(e.key)) })
-  if (at === null) return snap.box.entries.length > 0 ? 'waiting for you to settle a conflict' : 'waiting for you'
-  const seconds = Math.ceil((at - now) / 1000)
-  return seconds <= 0 ? 'retrying now' : `retrying in ${seconds} s`
+/** Sent again by "Retry now": everything not waiting for the responder's decision. */
+const retriable = (u: UnsavedChange) => u.kind !== 'conflict' && u.kind !== 'rejected'
+
+function whenText(rows: readonly UnsavedChange[], now: number): string {
+  const due = rows.flatMap((r) => (r.kind === 'retrying' && r.retryAt !== null ? [r.retryAt] : []))
+  if (due.length > 0) {
+    const seconds = Math.ceil((Math.min(...due) - now) / 1000)
+    return seconds <= 0 ? 'retrying now' : `retrying in ${seconds} s`
+  }
+  if (rows.some((r) => r.kind === 'offline')) return 'offline: they are sent when you are back online'
+  if (rows.some((r) => r.kind === 'failed')) return 'no more automatic retries'
+  return rows.some((r) => r.kind === 'conflict') ? 'waiting for you to settle a conflict' : 'waiting for you'
 }
 
 /**
  * "Unsaved changes (2) — retrying in 8 s": what has not reached the server yet, why, and
- * when it is tried again, with "Retry now" and "Discard". Shows nothing when all is
- * saved. Without `incidentId` it lists every incident's changes (for the app shell).
+ * when it is tried again, with "Retry now" and "Discard". Shows nothing while changes are
+ * simply on their way. Without `incidentId` it lists every incident's changes.
  */
 export function UnsavedChanges({ incidentId }: { incidentId?: string }) {
-  const snap = useOutbox()
+  const client = useQueryClient()
+  const all = useUnsavedChanges(incidentId)
   const now = useNow(1000)
   const headingId = useId()
-  const rows = rowsOf(snap, incidentId)
-  if (rows.length === 0) return null
-  const queued = rows.some((r) => r.kind === 'queued')
+  const rows = all.filter((u) => u.kind !== 'sending')
+  if (!rows.some(isStuck)) return null
+  const keys = (list: readonly UnsavedChange[]) => list.map((r) => r.vars.key)
   return (
     <section
       aria-labelledby={headingId}
@@ -65,14 +54,14 @@ export function UnsavedChanges({ incidentId }: { incidentId?: string }) {
         <h2 id={headingId} className="font-semibold">
           <span aria-hidden="true">⚠ </span>
           <span role="status">{`Unsaved changes (${rows.length})`}</span>
-          {queued && <span className="font-normal">{` — ${retryText(snap, now)}`}</span>}
+          <span className="font-normal">{` — ${whenText(rows, now)}`}</span>
         </h2>
         <div className="ml-auto flex gap-2">
-          {queued && (
+          {rows.some(retriable) && (
             <Button
               size="sm"
               onClick={() => {
-                retryAllNow(Date.now())
+                retryChanges(client, keys(all.filter(retriable)))
               }}
             >
               Retry now
@@ -81,7 +70,7 @@ export function UnsavedChanges({ incidentId }: { incidentId?: string }) {
           <Button
             size="sm"
             onClick={() => {
-              discardChanges(rows.map((r) => r.id))
+              discardChanges(client, keys(rows))
             }}
           >
             Discard
@@ -90,16 +79,16 @@ export function UnsavedChanges({ incidentId }: { incidentId?: string }) {
       </div>
       <ul className="flex flex-col gap-1">
         {rows.map((row) => (
-          <li key={row.id} className="flex flex-wrap items-baseline gap-x-2 rounded bg-white/70 px-2 py-1 dark:bg-zinc-900/60">
-            <span className="font-medium break-words">{row.summary}</span>
-            <span className="text-xs break-words text-amber-900 dark:text-amber-200">{row.detail}</span>
+          <li key={row.vars.key} className="flex flex-wrap items-baseline gap-x-2 rounded bg-white/70 px-2 py-1 dark:bg-zinc-900/60">
+            <span className="font-medium break-words">{row.vars.summary}</span>
+            <span className="text-xs break-words text-amber-900 dark:text-amber-200">{DETAIL[row.kind](row)}</span>
             <Button
               size="sm"
               variant="ghost"
               className="ml-auto"
-              aria-label={`Discard “${row.summary}”`}
+              aria-label={`Discard “${row.vars.summary}”`}
               onClick={() => {
-                discardChanges([row.id])
+                discardChanges(client, [row.vars.key])
               }}
             >
               Discard

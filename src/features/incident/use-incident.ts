@@ -1,13 +1,18 @@
+import { useCallback } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { incidentQueries } from '@/api/incidents'
-import { useRenderOnIncidentWrite } from '@/lib/incident-mutations/use-render-on-incident-write'
+import type { Incident } from '@/api/schemas'
+import { showChanges, useChangesOnTheirWay } from '@/lib/incident-mutations/changes-on-their-way'
 
-/** How often an open incident page asks for others' changes (other tabs are told at once). */
+/** How often an open incident page asks for others' changes (live updates usually come first). */
 export const INCIDENT_REFRESH_MS = 7_000
 
-/** The incident, polled while the page is open. */
+/**
+ * The incident, polled while the page is open, with this responder's changes that are on
+ * their way shown over it — in the render that handles the click (a tick, a status).
+ */
 export function useIncident(incidentId: string) {
-  // An optimistic change (a tick, a status) shows in the render that handles the click.
-  useRenderOnIncidentWrite(incidentId)
-  return useQuery({ ...incidentQueries.detail(incidentId), refetchInterval: INCIDENT_REFRESH_MS })
+  const changes = useChangesOnTheirWay(incidentId)
+  const select = useCallback((incident: Incident) => showChanges(incident, changes), [changes])
+  return useQuery({ ...incidentQueries.detail(incidentId), refetchInterval: INCIDENT_REFRESH_MS, select })
 }

@@ -1,32 +1,32 @@
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import type { FollowUp, Incident } from '@/api/schemas'
 import { Button } from '@/components/ui/button'
-import { SaveError } from '@/lib/incident-mutations/save-change'
 import { useEditIncident } from '@/lib/incident-mutations/use-incident-mutation'
-import { newChangeId } from '@/lib/outbox/new-id'
-import type { FollowUpDraft } from './follow-up-edit'
+import { draftKey, useDraft } from '@/lib/outbox/drafts'
+import { parseFollowUpDraft, type FollowUpDraft } from './follow-up-edit'
 import { FollowUpFields, inputClass, labelClass } from './follow-up-fields'
 
 const EMPTY: FollowUpDraft = { text: '', owner: '', due: '' }
 
-/** The form under the list that appends a new follow-up action. */
+/**
+ * The form under the list that appends a new follow-up action. What is typed is a draft
+ * (it survives a reload) until the server has the item; the draft's id is both the new
+ * item's id and the change's Idempotency-Key, so adding it twice adds it once.
+ */
 export function AddFollowUp({ incident }: { incident: Incident }) {
   const edit = useEditIncident(incident.id)
-  const [draft, setDraft] = useState<FollowUpDraft>(EMPTY)
+  const stored = useDraft(draftKey('follow-up', incident.id))
+  const draft = parseFollowUpDraft(stored.draft?.text) ?? EMPTY
+  const setDraft = (next: FollowUpDraft) => {
+    stored.setText(next.text === '' && next.owner === '' && next.due === '' ? '' : JSON.stringify(next))
+  }
   const textId = useId()
 
   const add = () => {
-    const item: FollowUp = { id: newChangeId(), text: draft.text.trim(), owner: draft.owner.trim(), due: draft.due === '' ? null : draft.due, done: false }
-    edit
-      .saveAsync({ followUps: [...incident.followUps, item] })
-      .then(() => {
-        setDraft(EMPTY)
-      })
-      .catch((e: unknown) => {
-        // Queued for retry: the outbox holds the item now, so the form may let it go.
-        // On a conflict or refusal the typed text stays for the responder to try again.
-        if (e instanceof SaveError && e.failure === 'queued') setDraft(EMPTY)
-      })
+    if (stored.draft === null) return
+    const { id, text } = stored.draft
+    const item: FollowUp = { id, text: draft.text.trim(), owner: draft.owner.trim(), due: draft.due === '' ? null : draft.due, done: false }
+    edit.save({ followUps: [...incident.followUps, item] }, { key: id, drafts: [{ key: stored.key, id, text }] })
   }
 
   return (

@@ -12,6 +12,18 @@ export interface FollowUpDraft {
   due: string
 }
 
+/** A draft kept as text (a new follow-up's form, in localStorage); anything unreadable as none. */
+export function parseFollowUpDraft(text: string | undefined): FollowUpDraft | null {
+  try {
+    const v: unknown = text === undefined ? null : JSON.parse(text)
+    if (typeof v !== 'object' || v === null) return null
+    const { text: t, owner, due } = v as Record<string, unknown>
+    return typeof t === 'string' && typeof owner === 'string' && typeof due === 'string' ? { text: t, owner, due } : null
+  } catch {
+    return null
+  }
+}
+
 export function followUpDraft(f: Pick<FollowUp, 'text' | 'owner' | 'due'>): FollowUpDraft {
   return { text: f.text, owner: f.owner, due: f.due ?? '' }
 }

@@ -1,5 +1,5 @@
 import type { Incident } from '@/api/schemas'
-import { applyOptimistic, changeKey, prepareChange, stakeOf, summarizeChange, type IncidentChange } from './changes'
+import { applyOptimistic, requestOf, scopeOf, stakeOf, summarizeChange, type IncidentChange } from './changes'
 
 const incident: Incident = {
   id: 'INC-10001',
@@ -27,18 +27,18 @@ const incident: Incident = {
   version: 7,
 }
 
-test.each<[string, IncidentChange, { method: string; path: string; body: unknown; ifMatch?: string }]>([
-  ['acknowledge', { kind: 'acknowledge' }, { method: 'POST', path: '/api/incidents/INC-10001/acknowledge', body: { actor: 'priya' }, ifMatch: '"7"' }],
-  ['escalate', { kind: 'escalate', reason: 'No answer' }, { method: 'POST', path: '/api/incidents/INC-10001/escalate', body: { actor: 'priya', reason: 'No answer' }, ifMatch: '"7"' }],
+test.each<[string, IncidentChange, { method: string; path: string; body: unknown }]>([
+  ['acknowledge', { kind: 'acknowledge' }, { method: 'POST', path: '/api/incidents/INC-10001/acknowledge', body: { actor: 'priya' }}],
+  ['escalate', { kind: 'escalate', reason: 'No answer' }, { method: 'POST', path: '/api/incidents/INC-10001/escalate', body: { actor: 'priya', reason: 'No answer' }}],
   [
     'a checklist tick',
     { kind: 'checklist', stepId: 'triage.assign', done: true },
-    { method: 'POST', path: '/api/incidents/INC-10001/checklist', body: { stepId: 'triage.assign', done: true, actor: 'priya' }, ifMatch: '"7"' },
+    { method: 'POST', path: '/api/incidents/INC-10001/checklist', body: { stepId: 'triage.assign', done: true, actor: 'priya' }},
   ],
   [
     'a status change',
     { kind: 'patch', patch: { status: 'identified' } },
-    { method: 'PATCH', path: '/api/incidents/INC-10001', body: { status: 'identified', actor: 'priya' }, ifMatch: '"7"' },
+    { method: 'PATCH', path: '/api/incidents/INC-10001', body: { status: 'identified', actor: 'priya' }},
   ],
   ['a note (trimmed, unversioned)', { kind: 'note', text: '  Pool restarted \n' }, { method: 'POST', path: '/api/incidents/INC-10001/notes', body: { text: 'Pool restarted', actor: 'priya' } }],
   [
@@ -47,11 +47,11 @@ test.each<[string, IncidentChange, { method: string; path: string; body: unknown
     { method: 'POST', path: '/api/incidents/INC-10001/messages', body: { template: 'status-update', text: '[P2] …', actor: 'priya' } },
   ],
 ])('%s becomes the right request, signed by the actor', (_, change, request) => {
-  expect(prepareChange(incident, change, 'priya', 'id-1').request).toEqual(request)
+  expect(requestOf(incident.id, change, 'priya')).toEqual(request)
 })
 
 test('without a known actor the request is unsigned (the backend records "anonymous")', () => {
-  expect(prepareChange(incident, { kind: 'acknowledge' }, null, 'id').request.body).toEqual({})
+  expect(requestOf(incident.id, { kind: 'acknowledge' }, null).body).toEqual({})
 })
 
 test.each<[IncidentChange, string]>([
@@ -59,8 +59,8 @@ test.each<[IncidentChange, string]>([
   [{ kind: 'checklist', stepId: 's', done: true }, 'incident:INC-10001'],
   [{ kind: 'note', text: 'x' }, 'incident:INC-10001:note'],
   [{ kind: 'message', template: 'resolution', text: 'x' }, 'incident:INC-10001:message'],
-])('%j waits in queue %s', (change, key) => {
-  expect(changeKey(incident.id, change)).toBe(key)
+])('%j waits in scope %s', (change, scope) => {
+  expect(scopeOf(incident.id, change)).toBe(scope)
 })
 
 test.each<[IncidentChange, unknown]>([

@@ -1,15 +1,14 @@
 /**
  * Every change a responder can make to an incident, as data: what request it becomes,
- * which queue it waits in, which values it depends on (its stake, for judging a 412) and
- * what the screen may show before the server answers. Pure: no React, no fetch.
+ * which values it depends on (its stake, for the conflict check) and what the screen may
+ * show before the server answers. Pure: no React, no fetch.
  */
-import { etagOf } from '@/api/incidents'
 import type { FollowUp, Incident, MessageTemplate, PatchIncidentRequest } from '@/api/schemas'
-import type { OutboxRequest } from '@/domain/outbox'
 import { setChecked } from '@/domain/checklist'
 import { STATUS_LABELS } from '@/domain/incident-status'
 import { nextLevel } from '@/domain/escalation'
-import type { ChangeMeta, NewChange, StakeField } from '@/lib/outbox/outbox-store'
+import { messageTemplate } from '@/domain/runbook'
+import type { StakeField } from './conflict'
 import { fieldLabel } from './fields'
 
 export type IncidentPatch = Omit<PatchIncidentRequest, 'actor'>
@@ -20,28 +19,23 @@ export type IncidentChange =
   | { kind: 'escalate'; reason?: string }
   /** `label` names the step for the Unsaved changes list ("Triage — Assign: …"). */
   | { kind: 'checklist'; stepId: string; done: boolean; label?: string }
-  /** `draftKey`: the draft (lib/outbox/drafts) the text came from, cleared once saved. */
-  | { kind: 'note'; text: string; draftKey?: string }
-  | { kind: 'message'; template: MessageTemplate; text: string; draftKey?: string }
-
-export type IncidentChangeKind = IncidentChange['kind']
+  | { kind: 'note'; text: string }
+  | { kind: 'message'; template: MessageTemplate; text: string }
 
 const incidentPath = (id: string, suffix = '') => `/api/incidents/${encodeURIComponent(id)}${suffix}`
 
-/**
- * The queue a change waits in. Versioned changes to one incident share a queue, so they
- * reach the server in the order they were made; notes and messages only append and
- * have their own queues (a stuck status change does not hold back a note).
- */
-export function changeKey(incidentId: string, change: IncidentChange): string {
-  if (change.kind === 'note') return `incident:${incidentId}:note`
-  if (change.kind === 'message') return `incident:${incidentId}:message`
-  return `incident:${incidentId}`
-}
-
-/** True for changes sent with If-Match (everything but notes and messages). */
+/** True for changes sent with If-Match (everything but notes and messages, which only append). */
 export function isVersioned(change: IncidentChange): boolean {
   return change.kind !== 'note' && change.kind !== 'message'
+}
+
+/**
+ * The queue (TanStack mutation scope) a change waits in. Versioned changes to one
+ * incident go one at a time, in the order they were made; notes and messages only append
+ * and have queues of their own, so a stuck status change does not hold back a note.
+ */
+export function scopeOf(incidentId: string, change: IncidentChange): string {
+  return isVersioned(change) ? `incident:${incidentId}` : `incident:${incidentId}:${change.kind}`
 }
 
 /** Patch fields that are not incident fields of their own. */
@@ -66,34 +60,28 @@ export function stakeOf(incident: Incident, change: IncidentChange): StakeField[
   }
 }
 
-function requestOf(incident: Incident, change: IncidentChange, actor: string | null): OutboxRequest {
+/** The request a change becomes; the version (If-Match) is added when it is sent. */
+export function requestOf(incidentId: string, change: IncidentChange, actor: string | null): { method: 'POST' | 'PATCH'; path: string; body: unknown } {
   const who = actor === null ? {} : { actor }
-  const ifMatch = etagOf(incident.version)
   switch (change.kind) {
     case 'acknowledge':
-      return { method: 'POST', path: incidentPath(incident.id, '/acknowledge'), body: who, ifMatch }
+      return { method: 'POST', path: incidentPath(incidentId, '/acknowledge'), body: who }
     case 'escalate':
-      return { method: 'POST', path: incidentPath(incident.id, '/escalate'), body: { ...who, ...(change.reason ? { reason: change.reason } : {}) }, ifMatch }
+      return { method: 'POST', path: incidentPath(incidentId, '/escalate'), body: { ...who, ...(change.reason ? { reason: change.reason } : {}) } }
     case 'checklist':
-      return { method: 'POST', path: incidentPath(incident.id, '/checklist'), body: { stepId: change.stepId, done: change.done, ...who }, ifMatch }
+      return { method: 'POST', path: incidentPath(incidentId, '/checklist'), body: { stepId: change.stepId, done: change.done, ...who } }
     case 'patch':
-      return { method: 'PATCH', path: incidentPath(incident.id), body: { ...change.patch, ...who }, ifMatch }
+      return { method: 'PATCH', path: incidentPath(incidentId), body: { ...change.patch, ...who } }
     case 'note':
-      return { method: 'POST', path: incidentPath(incident.id, '/notes'), body: { text: change.text.trim(), ...who } }
+      return { method: 'POST', path: incidentPath(incidentId, '/notes'), body: { text: change.text.trim(), ...who } }
     case 'message':
-      return { method: 'POST', path: incidentPath(incident.id, '/messages'), body: { template: change.template, text: change.text, ...who } }
+      return { method: 'POST', path: incidentPath(incidentId, '/messages'), body: { template: change.template, text: change.text, ...who } }
   }
 }
 
 const excerpt = (text: string, max = 60) => {
   const line = text.trim().replace(/\s+/g, ' ')
   return line.length > max ? `${line.slice(0, max - 1)}…` : line
-}
-
-const MESSAGE_NAMES: Readonly<Record<MessageTemplate, string>> = {
-  'internal-alert': 'Internal alert',
-  'status-update': 'Status update',
-  resolution: 'Resolution',
 }
 
 /** The change in words, for the Unsaved changes list: "Status → Identified", "Note: restarted the pool". */
@@ -110,7 +98,7 @@ export function summarizeChange(incident: Pick<Incident, 'escalationLevel'>, cha
     case 'note':
       return `Note: ${excerpt(change.text)}`
     case 'message':
-      return `${MESSAGE_NAMES[change.template]} message`
+      return `${messageTemplate(change.template).name} message`
     case 'patch': {
       const parts = Object.entries(change.patch as Record<string, unknown>)
         .filter(([field, value]) => value !== undefined && !NOT_STAKE.includes(field))
@@ -122,18 +110,6 @@ export function summarizeChange(incident: Pick<Incident, 'escalationLevel'>, cha
       return parts.length === 0 ? 'Edit' : parts.join(', ')
     }
   }
-}
-
-/** Everything the outbox needs to send the change and judge what comes back. */
-export function prepareChange(incident: Incident, change: IncidentChange, actor: string | null, id: string): NewChange {
-  const draftKey = change.kind === 'note' || change.kind === 'message' ? change.draftKey : undefined
-  const meta: ChangeMeta = {
-    incidentId: incident.id,
-    summary: summarizeChange(incident, change),
-    stake: stakeOf(incident, change),
-    ...(draftKey === undefined ? {} : { draftKey }),
-  }
-  return { id, key: changeKey(incident.id, change), request: requestOf(incident, change, actor), meta }
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
  * Text a responder is writing, kept in localStorage as they type so a reload, a crash or
- * a closed tab loses nothing. A draft has an id: the change made from it is queued under
- * that id, so saving the same draft twice replaces the queued change instead of adding a
- * second one, and the draft is cleared only once the server has that very text.
+ * a closed tab loses nothing. A draft has an id: the change made from it is sent under
+ * that id (its Idempotency-Key), so saving the same draft twice replaces the waiting change
+ * instead of adding a second one, and the draft is cleared only once the server has that
+ * very text.
  */
-import { useCallback, useSyncExternalStore } from 'react'
+import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import { newChangeId } from './new-id'
 import { readStored, subscribeStored, writeStored } from './storage'
 
@@ -17,8 +18,6 @@ export interface Draft {
 export function draftKey(kind: string, scope: string): string {
   return `vigil.draft.v1.${kind}.${scope}`
 }
-
-const parsedCache = new Map<string, { raw: string | null; draft: Draft | null }>()
 
 export function parseDraft(raw: string | null): Draft | null {
   if (raw === null) return null
@@ -33,22 +32,18 @@ export function parseDraft(raw: string | null): Draft | null {
 }
 
 export function readDraft(key: string): Draft | null {
-  const raw = readStored(key)
-  const hit = parsedCache.get(key)
-  if (hit?.raw === raw) return hit.draft
-  const draft = parseDraft(raw)
-  parsedCache.set(key, { raw, draft })
-  return draft
+  return parseDraft(readStored(key))
 }
 
 /** Saves the text as typed; an empty text removes the draft. The id survives edits. */
-export function writeDraftText(key: string, text: string): void {
+export function writeDraftText(key: string, text: string): Draft | null {
   if (text === '') {
     writeStored(key, null)
-    return
+    return null
   }
-  const id = readDraft(key)?.id ?? newChangeId()
-  writeStored(key, JSON.stringify({ id, text }))
+  const draft = { id: readDraft(key)?.id ?? newChangeId(), text }
+  writeStored(key, JSON.stringify(draft))
+  return draft
 }
 
 /**
@@ -65,15 +60,17 @@ export function draftSaved(key: string, id: string, sentText: string): void {
 }
 
 /** The draft under `key`, shared by every component and tab that shows it. */
-export function useDraft(key: string): { draft: Draft | null; setText: (text: string) => void } {
+export function useDraft(key: string): { key: string; draft: Draft | null; setText: (text: string) => void } {
   const subscribe = useCallback((listener: () => void) => subscribeStored(key, listener), [key])
-  const getSnapshot = useCallback(() => readDraft(key), [key])
-  const draft = useSyncExternalStore(subscribe, getSnapshot, getSnapshot)
+  // The stored text is the snapshot: a string compares by value, a parsed draft would not.
+  const getSnapshot = useCallback(() => readStored(key), [key])
+  const raw = useSyncExternalStore(subscribe, getSnapshot, getSnapshot)
+  const draft = useMemo(() => parseDraft(raw), [raw])
   const setText = useCallback(
     (text: string) => {
       writeDraftText(key, text)
     },
     [key],
   )
-  return { draft, setText }
+  return { key, draft, setText }
 }

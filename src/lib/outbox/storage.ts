@@ -1,15 +1,14 @@
 /**
- * localStorage as the outbox needs it: never throws (private mode, a full disk, a
- * blocked origin), falls back to memory for this tab when writing fails, and tells
- * subscribers when a key changes — in this tab directly, in other tabs through the
- * browser's `storage` event. Every tab of the browser therefore sees one outbox.
+ * localStorage as drafts and unsaved changes need it: never throws (private mode, a full
+ * disk, a blocked origin), keeps a key in memory for this tab once writing it fails, and
+ * tells subscribers when a key changes — in this tab directly, in other tabs through the
+ * browser's `storage` event.
  */
 
 type Listener = () => void
 
-const memory = new Map<string, string>()
-/** Keys whose last write failed: this tab keeps them in memory from then on. */
-const memoryOnly = new Set<string>()
+/** Keys whose last write failed, with the value this tab keeps for them instead. */
+const memory = new Map<string, string | null>()
 const listeners = new Map<string, Set<Listener>>()
 
 function storage(): Storage | null {
@@ -22,76 +21,48 @@ function storage(): Storage | null {
 }
 
 export function readStored(key: string): string | null {
-  if (memoryOnly.has(key)) return memory.get(key) ?? null
+  if (memory.has(key)) return memory.get(key) ?? null
   try {
-    return storage()?.getItem(key) ?? memory.get(key) ?? null
+    return storage()?.getItem(key) ?? null
   } catch {
-    return memory.get(key) ?? null
+    return null
   }
 }
 
 /** Writes (null removes) and notifies this tab's subscribers of `key`. */
 export function writeStored(key: string, value: string | null): void {
-  const store = storage()
   try {
+    const store = storage()
     if (store === null) throw new Error('no storage')
     if (value === null) store.removeItem(key)
     else store.setItem(key, value)
-    memoryOnly.delete(key)
     memory.delete(key)
   } catch {
-    memoryOnly.add(key)
-    if (value === null) memory.delete(key)
-    else memory.set(key, value)
+    memory.set(key, value)
   }
   notify(key)
 }
 
-function notify(key: string): void {
-  for (const l of listeners.get(key) ?? []) l()
-}
-
-function onStorage(event: StorageEvent): void {
+function notify(key: string | null): void {
   // key null: another tab cleared all of localStorage.
-  if (event.key === null) {
-    for (const key of listeners.keys()) notify(key)
-    return
-  }
-  notify(event.key)
+  for (const [k, set] of listeners) if (key === null || k === key) for (const l of set) l()
 }
 
 let attached = false
 
-function totalListeners(): number {
-  let n = 0
-  for (const set of listeners.values()) n += set.size
-  return n
-}
-
 /** Calls `listener` whenever `key` changes, in this tab or another. */
 export function subscribeStored(key: string, listener: Listener): () => void {
-  let set = listeners.get(key)
-  if (set === undefined) {
-    set = new Set()
-    listeners.set(key, set)
-  }
-  set.add(listener)
+  const set = listeners.get(key) ?? new Set()
+  listeners.set(key, set.add(listener))
+  // Attached once, for the tab's life: it costs nothing while no key is listened to.
   if (!attached && typeof window !== 'undefined') {
-    window.addEventListener('storage', onStorage)
+    window.addEventListener('storage', (event) => {
+      notify(event.key)
+    })
     attached = true
   }
   return () => {
     set.delete(listener)
     if (set.size === 0) listeners.delete(key)
-    if (attached && totalListeners() === 0) {
-      window.removeEventListener('storage', onStorage)
-      attached = false
-    }
   }
-}
-
-/** For tests: forget the in-memory fallback. */
-export function resetStoredFallback(): void {
-  memory.clear()
-  memoryOnly.clear()
 }

@@ -1,6 +1,5 @@
 import type { Incident } from '@/api/schemas'
-import { compareStake, conflictVerdict, sameValue, valueAt, type ConflictVerdict } from './conflict'
-import type { StakeField } from './outbox-store'
+import { compareStake, conflictVerdict, sameValue, valueAt, type ConflictVerdict, type StakeField } from './conflict'
 
 const base: Incident = {
   id: 'INC-10001',

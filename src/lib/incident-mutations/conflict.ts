@@ -1,10 +1,9 @@
 /**
- * What a 412 means for one change. The server refuses any write based on an old
- * version, but most version bumps are harmless to a given change: a colleague's note or
- * checklist tick bumps the version without touching the status we are setting. So each
- * change records the values it depends on (its stake: what they were when the change was
- * made, and what the change sets them to), and on a 412 we compare them with the server's
- * current incident — a three-way comparison, as a merge tool does:
+ * What a newer version means for one change. Most version bumps are harmless to it (a
+ * colleague's note bumps the version without touching the status we set), so a change
+ * records the values it depends on — its stake: what they were when it was made, and what
+ * it sets them to — and before it is sent, and again on a 412, they are compared with the
+ * latest incident, three ways, as a merge tool does:
  *
  * - every value at stake already reads as ours → someone made the same change; done;
  * - every value is either untouched since our base or already ours → nobody changed what
@@ -12,7 +11,17 @@
  * - otherwise someone changed a value we change → a real conflict, for the responder.
  */
 import type { Incident } from '@/api/schemas'
-import type { StakeField } from './outbox-store'
+
+/**
+ * One value a change depends on: where it lives on the incident ("status",
+ * "checklist:triage.assign", "acknowledged"), what it was when the change was made and
+ * what the change sets it to.
+ */
+export interface StakeField {
+  readonly path: string
+  readonly base: unknown
+  readonly yours: unknown
+}
 
 /** The value at a stake path: an incident field, "acknowledged", or "checklist:<step id>". */
 export function valueAt(incident: Incident, path: string): unknown {
