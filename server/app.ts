@@ -23,6 +23,9 @@ import { slackRoutes } from './routes/slack'
 import { telemetryRoutes } from './routes/telemetry'
 import { createIncidentService } from './services/incidents'
 import type { Settings } from './settings'
+import { createLogFileSource } from './sources/log-file/log-file-source'
+import { withLogSource } from './sources/log-file/with-log-source'
+import { createPrometheusSource } from './sources/prometheus/source'
 import { createSimulatorSource } from './sources/simulator'
 import type { TelemetrySource } from './sources/source'
 
@@ -63,7 +66,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
 
   const repository = incidentRepository(db)
-  const source = options.source ?? (await createSource(settings, repository, now))
+  // The log panel's lines: the agent's log file when VIGIL_LOG_FILE is set (server/sources/log-file/).
+  const source =
+    options.source ??
+    withLogSource(await createSource(settings, repository, now), settings.logFile === null ? null : createLogFileSource({ path: settings.logFile, now }))
   const feed = await createChangeFeed(db, (message) => {
     if (message.type === 'alerts' || message.type === 'resync') source.invalidate()
   })
@@ -100,8 +106,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 }
 
 async function createSource(settings: Settings, repository: ReturnType<typeof incidentRepository>, now: () => number): Promise<TelemetrySource> {
-  if (settings.metrics.kind === 'prometheus') {
-    throw new Error('VIGIL_METRICS=prometheus: the Prometheus source is not part of this build yet; use VIGIL_METRICS=simulator.')
-  }
+  if (settings.metrics.kind === 'prometheus') return createPrometheusSource({ settings: settings.metrics })
   return createSimulatorSource({ repository, now, scenario: settings.metrics.scenario, seed: settings.metrics.seed })
 }

@@ -6,6 +6,7 @@
 import { isIP } from 'node:net'
 import * as z from 'zod'
 import { SCENARIOS, type ScenarioName } from '@/domain/catalog'
+import { readQueriesFile, type QueryOverrides } from './sources/prometheus/queries'
 
 interface SettingDoc {
   name: string
@@ -21,6 +22,10 @@ export const SETTINGS_HELP: readonly SettingDoc[] = [
   { name: 'DATABASE_URL', default: '(unset)', help: 'postgres://user:password@host:5432/db — a PostgreSQL server instead of the embedded one. Several Vigil processes may share it.' },
   { name: 'VIGIL_METRICS', default: 'simulator', help: 'Where metrics, alerts and logs come from: simulator (a simulated voice agent shared by every browser) or prometheus.' },
   { name: 'PROMETHEUS_URL', default: '(unset)', help: "The team's Prometheus HTTP API, e.g. http://prometheus:9090 (with VIGIL_METRICS=prometheus)." },
+  { name: 'VIGIL_PROMETHEUS_QUERIES', default: '(the default queries)', help: 'JSON file {"<metric id>": "<PromQL>"} overriding the PromQL of some metrics; $window is the rate window.' },
+  { name: 'VIGIL_PROMETHEUS_RATE_WINDOW', default: '1m', help: 'The rate() window of the default queries, a Prometheus duration of at least four scrape intervals.' },
+  { name: 'VIGIL_PROMETHEUS_TIMEOUT_MS', default: '10000', help: 'How long one Prometheus query may take before its panel says Prometheus timed out.' },
+  { name: 'VIGIL_LOG_FILE', default: '(unset)', help: "The agent's log file to follow for the log panel (JSON lines or plain `LEVEL message` lines; rotation and truncation are followed). Unset: the simulator's lines with VIGIL_METRICS=simulator, none with prometheus." },
   { name: 'VIGIL_SCENARIO', default: '(the stored world; healthy when new)', help: `Simulator scenario to switch to at start: ${SCENARIOS.join(', ')}.` },
   { name: 'VIGIL_SEED', default: '(the stored world; 1 when new)', help: 'Simulator seed to set at start (a whole number): fixes the simulated data.' },
   { name: 'VIGIL_AUTH', default: 'none', help: "none (loopback only) or proxy: identity comes from a header set by the team's auth proxy." },
@@ -73,6 +78,9 @@ const proxyAddress = z.string().refine((v) => {
   return Number.isInteger(n) && n >= 0 && n <= (isIP(ip) === 4 ? 32 : 128)
 }, 'must list IP addresses or CIDR ranges, e.g. 10.0.0.5,10.1.0.0/16')
 
+/** Prometheus' duration syntax: units largest first, each at most once ("1h30m", "90s"). */
+const PROMETHEUS_DURATION = /^(?=\d)(\d+y)?(\d+w)?(\d+d)?(\d+h)?(\d+m(?!s))?(\d+s)?(\d+ms)?$/
+
 const environment = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: wholeNumber('PORT', 0, 65_535).default(8080),
@@ -85,6 +93,15 @@ const environment = z.object({
   ),
   VIGIL_METRICS: z.enum(['simulator', 'prometheus']).default('simulator'),
   PROMETHEUS_URL: optionalText.pipe(httpUrl.optional()),
+  VIGIL_PROMETHEUS_QUERIES: optionalText,
+  VIGIL_PROMETHEUS_RATE_WINDOW: z
+    .string()
+    .trim()
+    .regex(PROMETHEUS_DURATION, 'must be a Prometheus duration such as 1m, 90s or 2m30s')
+    .refine((v) => /[1-9]/.test(v), 'must be longer than zero: rate() needs at least two scrapes in its window')
+    .default('1m'),
+  VIGIL_PROMETHEUS_TIMEOUT_MS: wholeNumber('VIGIL_PROMETHEUS_TIMEOUT_MS', 100, 600_000).default(10_000),
+  VIGIL_LOG_FILE: optionalText,
   VIGIL_SCENARIO: z.enum(SCENARIOS).optional(),
   VIGIL_SEED: wholeNumber('VIGIL_SEED', 0, 2 ** 31 - 1).optional(),
   VIGIL_AUTH: z.enum(['none', 'proxy']).default('none'),
@@ -115,8 +132,10 @@ export interface Settings {
   port: number
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string }
   /** The simulator's scenario and seed are applied at start when given; otherwise the stored world goes on. */
-  metrics: { kind: 'simulator'; scenario: ScenarioName | null; seed: number | null } | { kind: 'prometheus'; url: string }
+  metrics: { kind: 'simulator'; scenario: ScenarioName | null; seed: number | null } | PrometheusSettings
   auth: { kind: 'none' } | { kind: 'proxy'; header: string; trustedProxies: string[] }
+  /** VIGIL_LOG_FILE: the agent's log file the log panel follows; null: no file (see server/sources/log-file/with-log-source.ts). */
+  logFile: string | null
   /** The origin writes must come from; null: the origin the request's Host names. */
   publicOrigin: string | null
   rosterFile: string | null
@@ -124,6 +143,15 @@ export interface Settings {
   distDir: string
   bodyLimit: number
   logLevel: Environment['LOG_LEVEL']
+}
+
+export interface PrometheusSettings {
+  kind: 'prometheus'
+  url: string
+  /** From VIGIL_PROMETHEUS_QUERIES, checked at start; empty when unset. */
+  queries: QueryOverrides
+  rateWindow: string
+  timeoutMs: number
 }
 
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problems: string[] }
@@ -156,6 +184,13 @@ export function readSettings(env: Record<string, string | undefined>): SettingsR
   if (e.VIGIL_METRICS === 'prometheus' && e.PROMETHEUS_URL === undefined) {
     problems.push('PROMETHEUS_URL: required with VIGIL_METRICS=prometheus, e.g. http://127.0.0.1:9090.')
   }
+  // Read at start, so a wrong metric id stops the server instead of being ignored.
+  let queries: QueryOverrides = {}
+  if (e.VIGIL_METRICS === 'prometheus' && e.VIGIL_PROMETHEUS_QUERIES !== undefined) {
+    const file = readQueriesFile(e.VIGIL_PROMETHEUS_QUERIES)
+    if (file.ok) queries = file.queries
+    else problems.push(...file.problems)
+  }
   if (problems.length > 0) return { ok: false, problems }
 
   return {
@@ -166,12 +201,13 @@ export function readSettings(env: Record<string, string | undefined>): SettingsR
       database: e.DATABASE_URL === undefined ? { kind: 'pglite', dataDir: e.VIGIL_DATA_DIR } : { kind: 'postgres', url: e.DATABASE_URL },
       metrics:
         e.VIGIL_METRICS === 'prometheus' && e.PROMETHEUS_URL !== undefined
-          ? { kind: 'prometheus', url: e.PROMETHEUS_URL }
+          ? { kind: 'prometheus', url: e.PROMETHEUS_URL, queries, rateWindow: e.VIGIL_PROMETHEUS_RATE_WINDOW, timeoutMs: e.VIGIL_PROMETHEUS_TIMEOUT_MS }
           : { kind: 'simulator', scenario: e.VIGIL_SCENARIO ?? null, seed: e.VIGIL_SEED ?? null },
       auth:
         e.VIGIL_AUTH === 'proxy'
           ? { kind: 'proxy', header: e.VIGIL_AUTH_HEADER.toLowerCase(), trustedProxies: e.VIGIL_TRUSTED_PROXIES ?? [] }
           : { kind: 'none' },
+      logFile: e.VIGIL_LOG_FILE ?? null,
       publicOrigin: e.VIGIL_PUBLIC_URL === undefined ? null : new URL(e.VIGIL_PUBLIC_URL).origin,
       rosterFile: e.VIGIL_ROSTER_FILE ?? null,
       slackWebhookUrl: e.SLACK_WEBHOOK_URL ?? null,

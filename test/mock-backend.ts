@@ -6,7 +6,9 @@
  */
 import { delay, http } from 'msw'
 import { slackPostRequest } from '@/api/endpoints'
-import { timelineEvent, type Faults, type Incident } from '@/api/schemas'
+import { logsResponse, metricsResponse, timelineEvent, type Faults, type Incident, type MetricProblem } from '@/api/schemas'
+import { parseLogsQuery, parseMetricsQuery } from '@/backend/telemetry/params'
+import { simulatedMetrics } from '@/backend/telemetry/simulated'
 import { sessionResponse, type SessionResponse } from '@/api/session'
 import type { ScenarioName } from '@/domain/catalog'
 import { etag, getIncident, insertIncident, recordMessage } from '@/mocks/db'
@@ -14,7 +16,7 @@ import { faultResponse } from '@/mocks/handlers/faults'
 import { idempotent } from '@/mocks/handlers/idempotent'
 import { problem, readBody, reply } from '@/mocks/handlers/respond'
 import { server, world } from '@/mocks/node'
-import { setFaults, switchScenario } from '@/mocks/world'
+import { setFaults, simConfig, switchScenario } from '@/mocks/world'
 
 /** Switches the simulator to `name` the way POST /api/simulator does (history included). */
 export function givenScenario(name: ScenarioName): void {
@@ -46,11 +48,67 @@ export function givenApiFails(
   server.use(http.all(path, resolver))
 }
 
+/** A write as the backend received it: the headers that make it safe to send again. */
+export interface ReceivedWrite {
+  key: string | null
+  ifMatch: string | null
+}
+
+/**
+ * Records every `method` request to `path` (an MSW path) as it arrives, and answers the
+ * first `failFirst` of them 503 (Retry-After: 1); the others reach the backend.
+ */
+export function givenWritesRecorded(method: 'post' | 'patch', path: string, failFirst = 0): ReceivedWrite[] {
+  const received: ReceivedWrite[] = []
+  server.use(
+    http[method](path, ({ request }) => {
+      received.push({ key: request.headers.get('Idempotency-Key'), ifMatch: request.headers.get('If-Match') })
+      return received.length > failFirst ? undefined : faultResponse(world, 503, { retryAfterS: 1, signal: request.signal })
+    }),
+  )
+  return received
+}
+
 /** Injects faults as POST /api/simulator `{ faults }` does: `rate` of the API calls fail with `status`. */
 export function givenFaults(rate: number, status: Faults['status']): void {
   world.update((s) => {
     setFaults(s.sim, { rate, status })
   })
+}
+
+/**
+ * GET /api/metrics answers as a server reading Prometheus does when some metrics fail:
+ * the simulator's answer, each given metric's series all gaps (as for a refused query)
+ * and its problem listed, when the request asked for that metric.
+ */
+export function givenMetricProblem(...problems: MetricProblem[]): void {
+  server.use(
+    http.get('/api/metrics', ({ request }) => {
+      const query = parseMetricsQuery(new URL(request.url).searchParams)
+      if (!query.ok) return problem(world, query.status, query.message)
+      const answer = simulatedMetrics(simConfig(world.read().sim), query.value, world.now())
+      if (!answer.ok) return problem(world, answer.status, answer.message)
+      const own = problems.filter((p) => query.value.metrics.includes(p.metric))
+      if (own.length === 0) return reply(world, metricsResponse, answer.value)
+      const failed = new Set(own.map((p) => p.metric))
+      const series = answer.value.series.map((s) => (failed.has(s.metric) ? { ...s, values: s.values.map(() => null) } : s))
+      return reply(world, metricsResponse, { ...answer.value, series, problems: own })
+    }),
+  )
+}
+
+/**
+ * GET /api/logs answers as a server on Prometheus without VIGIL_LOG_FILE does: no lines
+ * (never simulated ones), and a source of kind 'none' saying what to set.
+ */
+export function givenNoLogSource(): void {
+  server.use(
+    http.get('/api/logs', ({ request }) => {
+      const query = parseLogsQuery(new URL(request.url).searchParams)
+      if (!query.ok) return problem(world, query.status, query.message)
+      return reply(world, logsResponse, { lines: [], source: { kind: 'none', detail: 'No log source configured: set VIGIL_LOG_FILE' } })
+    }),
+  )
 }
 
 /** Puts an incident in the store (defaults for what is not given) and returns it as the API would. */

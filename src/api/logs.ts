@@ -3,10 +3,13 @@ import * as z from 'zod/mini'
 import { apiFetch, type RequestOptions } from './client'
 import { parseItems, type SetAside } from './lenient-list'
 import { resolveWindow, type MetricWindow } from './metrics'
-import { errorGroupsResponse, logLine, type LogLine } from './schemas'
+import { errorGroupsResponse, logLine, logSource, type LogLine, type LogSource } from './schemas'
 
-/** The answer's frame, strict; its lines are parsed one by one. */
-const logsEnvelope = z.object({ lines: z.array(z.unknown()) })
+/**
+ * The answer's frame, strict; its lines are parsed one by one. A `source` the app cannot
+ * read is dropped (as when an older server sends none) rather than failing the lines.
+ */
+const logsEnvelope = z.object({ lines: z.array(z.unknown()), source: z.catch(z.optional(logSource), undefined) })
 
 /**
  * A line as the app reads it: a level the contract does not list (`FATAL`, `TRACE`) is
@@ -18,6 +21,8 @@ export type ShownLogLine = Omit<LogLine, 'level'> & { level: string }
 export interface LogsAnswer {
   lines: ShownLogLine[]
   setAside: SetAside
+  /** Where the server's lines come from; null when it does not say. */
+  source: LogSource | null
 }
 
 export async function fetchLogs(query: RequestOptions['query'], signal?: AbortSignal): Promise<LogsAnswer> {
@@ -25,9 +30,9 @@ export async function fetchLogs(query: RequestOptions['query'], signal?: AbortSi
 }
 
 /** The lines of an answer whose frame parsed, one by one. */
-export function readLogs(answer: { lines: readonly unknown[] }): LogsAnswer {
+export function readLogs(answer: { lines: readonly unknown[]; source?: LogSource | undefined }): LogsAnswer {
   const { items, setAside } = parseItems(answer.lines, shownLine, (l) => l.id)
-  return { lines: items, setAside }
+  return { lines: items, setAside, source: answer.source ?? null }
 }
 
 export interface LogFilter {

@@ -5,7 +5,9 @@ import * as z from 'zod/mini'
 import { apiFetch } from './client'
 import type { SetAside } from './lenient-list'
 import { parseSeriesList } from './lenient-series'
-import { isoDateTime, type MetricsResponse } from './schemas'
+import { isoDateTime, metricProblem, type MetricProblem, type MetricsResponse } from './schemas'
+
+const NO_PROBLEMS: readonly MetricProblem[] = []
 
 /**
  * A window is either relative to now ("last hour", the live view) or absolute.
@@ -31,6 +33,7 @@ const metricsEnvelope = z.object({
   to: isoDateTime,
   step: z.int().check(z.positive()),
   series: z.array(z.unknown()),
+  problems: z.optional(z.array(z.unknown())),
 })
 
 /** A metrics answer as the app holds it: the series that parsed, and what was left out. */
@@ -38,6 +41,8 @@ export interface MetricsAnswer extends MetricsResponse {
   setAside: SetAside
   /** Samples that were not valid numbers, shown as gaps. */
   gaps: number
+  /** What the backend said went wrong with single metrics (Prometheus): each panel shows its own. */
+  problems: MetricProblem[]
 }
 
 export async function fetchMetrics(q: MetricsQuery, nowMs: number, signal?: AbortSignal): Promise<MetricsAnswer> {
@@ -51,7 +56,18 @@ export async function fetchMetrics(q: MetricsQuery, nowMs: number, signal?: Abor
       step: q.step,
     },
   })
-  return { ...answer, ...parseSeriesList(answer.series) }
+  return { ...answer, ...parseSeriesList(answer.series), problems: parseProblems(answer.problems ?? []) }
+}
+
+/**
+ * A problem that breaks the contract is dropped, not fatal: it only explains a panel,
+ * and the charts it came with are still good.
+ */
+function parseProblems(raw: readonly unknown[]): MetricProblem[] {
+  return raw.flatMap((p) => {
+    const parsed = metricProblem.safeParse(p)
+    return parsed.success ? [parsed.data] : []
+  })
 }
 
 /** A wire series as the alert engine and the charts read it: samples on a time grid. */
@@ -62,6 +78,17 @@ export function toGrid(series: MetricsResponse['series'][number]): GridSeries {
 /** An answer's series by metric, as grids. */
 export function gridsByMetric(response: MetricsResponse): Map<MetricId, GridSeries> {
   return new Map(response.series.map((s) => [s.metric, toGrid(s)]))
+}
+
+/**
+ * The problems a panel shows: those of the metrics it draws, in the answer's order. An
+ * answer without problems (the simulator's) gives one shared empty list, so memoised
+ * panels do not redraw for it.
+ */
+export function problemsFor(problems: readonly MetricProblem[] | undefined, metrics: readonly MetricId[]): readonly MetricProblem[] {
+  if (problems === undefined || problems.length === 0) return NO_PROBLEMS
+  const own = problems.filter((p) => metrics.includes(p.metric))
+  return own.length === 0 ? NO_PROBLEMS : own
 }
 
 export const metricQueries = {

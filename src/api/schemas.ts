@@ -38,11 +38,21 @@ export const metricSeries = z
   )
 export type MetricSeries = z.infer<typeof metricSeries>
 
+/** Why one metric's panel is empty, gappy or coarser than asked: the panel shows the message. */
+export const metricProblem = z.object({
+  metric: metricId,
+  /** Names the metric and says what went wrong, in the upstream's own words when it gave some. */
+  message: z.string().check(z.minLength(1), z.maxLength(2000)),
+})
+export type MetricProblem = z.infer<typeof metricProblem>
+
 export const metricsResponse = z.object({
   from: isoDateTime,
   to: isoDateTime,
   step: z.int().check(z.positive()),
   series: z.array(metricSeries),
+  /** Per-metric trouble that did not fail the whole answer (Prometheus); absent when there was none. */
+  problems: z.optional(z.array(metricProblem)),
 })
 export type MetricsResponse = z.infer<typeof metricsResponse>
 
@@ -194,7 +204,18 @@ export const logLine = z.object({
   errorType: z.nullable(z.string()),
 })
 export type LogLine = z.infer<typeof logLine>
-export const logsResponse = z.object({ lines: z.array(logLine) })
+/**
+ * Where a server's log lines come from: a followed file (VIGIL_LOG_FILE), the simulator,
+ * or nothing (Prometheus without a log file: no lines, never simulated ones).
+ */
+export const logSource = z.object({
+  kind: z.enum(['file', 'simulator', 'none']),
+  /** What the panel can say about it: the file followed, or why there are no lines. */
+  detail: z.optional(z.string().check(z.maxLength(500))),
+})
+export type LogSource = z.infer<typeof logSource>
+/** `source` is optional: an older server does not send it. */
+export const logsResponse = z.object({ lines: z.array(logLine), source: z.optional(logSource) })
 
 export const errorGroup = z.object({
   service: z.string(),

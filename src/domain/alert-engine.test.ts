@@ -296,7 +296,7 @@ test.each(Array.from({ length: 12 }, (_, seed) => seed))(
 // ---------------------------------------------------------------- evaluateAll and health
 
 const HEALTHY: Partial<Record<MetricId, number>> = {
-  'stt.up': 1, 'llm.up': 1, 'tts.up': 1, 'livekit.up': 1, 'db.up': 1,
+  'agent.up': 1, 'stt.up': 1, 'llm.up': 1, 'tts.up': 1, 'livekit.up': 1, 'db.up': 1,
   'stt.error_rate': 0.008, 'llm.error_rate': 0.008, 'tts.error_rate': 0.008,
   'stt.retry_rate': 0.012, 'llm.retry_rate': 0.012, 'tts.retry_rate': 0.012,
   'stt.latency.p95': 640, 'llm.latency.p95': 900, 'tts.latency.p95': 420, 'turn.latency.p95': 1900,
@@ -340,6 +340,7 @@ test.each<[string, ComponentId, Parameters<typeof world>[0], HealthVerdict]>([
   ['healthy', 'stt', {}, {
     state: 'up', reason: 'All rules inactive (error rate 0.8 %, P95 latency 640 ms, retry rate 1.2 %)', ruleId: null, alertId: null,
   }],
+  ['healthy', 'agent', {}, { state: 'up', reason: 'All rules inactive (up)', ruleId: null, alertId: null }],
   ['healthy', 'livekit', {}, { state: 'up', reason: 'All rules inactive (up)', ruleId: null, alertId: null }],
   ['healthy', 'database', {}, { state: 'up', reason: 'All rules inactive (connection-pool use 42 %)', ruleId: null, alertId: null }],
   ['healthy', 'groq', {}, { state: 'up', reason: 'All rules inactive (quota use 20 %)', ruleId: null, alertId: null }],
@@ -360,6 +361,16 @@ test.each<[string, ComponentId, Parameters<typeof world>[0], HealthVerdict]>([
   }],
   ['down for 2 min', 'llm', { 'llm.up': [0, 2] }, {
     state: 'down', reason: 'LLM down > 1 min — firing', ruleId: 'service-down', alertId: 'service-down:llm',
+  }],
+  // The agent process: the runbook's P1 "Voice Agent Service Down".
+  ['agent down for 2 min', 'agent', { 'agent.up': [0, 2] }, {
+    state: 'down', reason: 'Voice agent down > 1 min — firing', ruleId: 'service-down', alertId: 'service-down:agent',
+  }],
+  ['agent down for 30 s', 'agent', { 'agent.up': [0, 0.5] }, {
+    state: 'degraded', reason: 'Voice agent down for 30 s of 1 min — pending', ruleId: 'service-down', alertId: 'service-down:agent',
+  }],
+  ['agent health not reported', 'agent', { 'agent.up': null }, {
+    state: 'unknown', reason: 'No data for Voice agent up', ruleId: null, alertId: null,
   }],
   ['down for 30 s', 'llm', { 'llm.up': [0, 0.5] }, {
     state: 'degraded', reason: 'LLM down for 30 s of 1 min — pending', ruleId: 'service-down', alertId: 'service-down:llm',

@@ -68,6 +68,7 @@ test.each([
 
 // Every instance: id, name, metric and playbook, in config order.
 test.each([
+  ['service-down:agent', 'Voice agent down > 1 min', 'agent.up', 'agent-not-responding'],
   ['service-down:stt', 'STT down > 1 min', 'stt.up', 'agent-not-responding'],
   ['service-down:llm', 'LLM down > 1 min', 'llm.up', 'agent-not-responding'],
   ['service-down:tts', 'TTS down > 1 min', 'tts.up', 'agent-not-responding'],
@@ -97,11 +98,15 @@ test.each([
   expect(instance).toMatchObject({ name, metric, playbook })
 })
 
+test('"Service down > 1 min" watches the agent process first: the runbook\'s first P1, "Voice Agent Service Down"', () => {
+  expect(ALERT_INSTANCES[0]).toMatchObject({ id: 'service-down:agent', subject: 'agent', metric: 'agent.up', severity: 'critical', forMs: MIN })
+})
+
 test('ALERT_INSTANCES is exactly the expansion of the rules, ids unique', () => {
   const ids = ALERT_INSTANCES.map((i) => i.id)
   expect(new Set(ids).size).toBe(ids.length)
   expect(ALERT_INSTANCES).toHaveLength(ALERT_RULES.reduce((sum, r) => sum + r.subjects.length, 0))
-  expect(ALERT_INSTANCES).toHaveLength(24)
+  expect(ALERT_INSTANCES).toHaveLength(25)
 })
 
 test('every instance carries its rule\'s condition and a metric of the catalog', () => {
@@ -128,6 +133,7 @@ test('every instance id is rule:subject, except the host whose two resources are
 })
 
 test.each([
+  ['agent', ['service-down:agent']],
   ['stt', ['service-down:stt', 'error-rate-critical:stt', 'latency-p95:stt', 'error-rate-warning:stt', 'retry-rate:stt']],
   ['llm', ['service-down:llm', 'error-rate-critical:llm', 'latency-p95:llm', 'error-rate-warning:llm', 'retry-rate:llm']],
   ['tts', ['service-down:tts', 'error-rate-critical:tts', 'latency-p95:tts', 'error-rate-warning:tts', 'retry-rate:tts']],
@@ -157,6 +163,7 @@ test.each<[MetricId, { value: number; severity: string; label: string }[]]>([
   ['db.pool_use', [{ value: 0.8, severity: 'warning', label: 'Warning: > 80 % for 5 min' }]],
   ['quota.groq', [{ value: 1, severity: 'critical', label: 'Critical: ≥ 100 %' }]],
   ['livekit.up', [{ value: 0, severity: 'critical', label: 'Critical: down for 1 min' }]],
+  ['agent.up', [{ value: 0, severity: 'critical', label: 'Critical: down for 1 min' }]],
   // Two critical rules read db.up = 0; the one that fires at once is the line drawn.
   ['db.up', [{ value: 0, severity: 'critical', label: 'Critical: down (at once)' }]],
   ['stt.latency.p50', []],
@@ -182,6 +189,7 @@ test.each<[MetricId, string]>([
   ['host.memory', 'memory'],
   ['db.pool_use', 'connection-pool use'],
   ['livekit.up', 'up'],
+  ['agent.up', 'up'],
   ['livekit.connect_success', 'connect success'],
   ['db.save_failures', 'save failures'],
 ])('signalLabel(%s) is %j', (metric, label) => {

@@ -117,6 +117,9 @@ export const ALERT_RULES: readonly AlertRule[] = [
     instanceName: `{subject} down > ${duration(SERVICE_DOWN_FOR_MS)}`,
     severity: 'critical',
     subjects: [
+      // The agent process itself, the runbook's P1 "Voice Agent Service Down" (its
+      // `curl …/health`): nothing behind it answers a caller. The rule's playbook fits.
+      { subject: 'agent', metric: 'agent.up' },
       ...perService((s) => `${s}.up` as const),
       { subject: 'livekit', metric: 'livekit.up' },
       // A database that is down is a lost connection to the agent: that playbook fits better.
@@ -290,6 +293,7 @@ export const ALERT_INSTANCES: readonly AlertInstance[] = ALERT_RULES.flatMap(exp
  * that call it (provider-health.ts).
  */
 export const COMPONENT_ALERTS: Record<ComponentId, readonly AlertInstance[]> = {
+  agent: watching('agent'),
   stt: watching('stt'),
   llm: watching('llm'),
   tts: watching('tts'),

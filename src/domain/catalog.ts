@@ -9,10 +9,15 @@ export type Service = (typeof SERVICES)[number]
 export const PROVIDERS = ['openai', 'groq'] as const
 export type Provider = (typeof PROVIDERS)[number]
 
-export const COMPONENTS = ['stt', 'llm', 'tts', 'livekit', 'database', 'openai', 'groq'] as const
+/**
+ * The health strip's tiles, in its order. The agent process comes first: when it is
+ * down nothing behind it answers a caller (runbook P1 "Voice Agent Service Down").
+ */
+export const COMPONENTS = ['agent', 'stt', 'llm', 'tts', 'livekit', 'database', 'openai', 'groq'] as const
 export type ComponentId = (typeof COMPONENTS)[number]
 
 export const COMPONENT_LABELS: Record<ComponentId, string> = {
+  agent: 'Voice agent',
   stt: 'STT',
   llm: 'LLM',
   tts: 'TTS',
@@ -26,6 +31,7 @@ export const SERVICE_LABELS: Record<Service, string> = { stt: 'STT', llm: 'LLM',
 
 export const SCENARIOS = [
   'healthy',
+  'agent-down',
   'openai-outage',
   'llm-timeout',
   'livekit-outage',
@@ -37,6 +43,7 @@ export type ScenarioName = (typeof SCENARIOS)[number]
 
 export const SCENARIO_LABELS: Record<ScenarioName, string> = {
   healthy: 'Healthy',
+  'agent-down': 'Voice agent down',
   'openai-outage': 'OpenAI outage',
   'llm-timeout': 'LLM timeout',
   'livekit-outage': 'LiveKit outage',
@@ -48,6 +55,10 @@ export const SCENARIO_LABELS: Record<ScenarioName, string> = {
 /**
  * Every metric the simulator and a real backend serve. Ratios are 0..1, latencies
  * milliseconds, rates per second, `*.up` is 1 (up) or 0 (down).
+ *
+ * `agent.up` (the agent process answers its health check / scrape) is last, not first
+ * with its tile: the simulator keys each metric's noise by its place in this list
+ * (model.ts), so an id inserted earlier would reshuffle every seeded world.
  */
 export const METRIC_IDS = [
   'stt.latency.p50', 'stt.latency.p95', 'stt.requests', 'stt.error_rate', 'stt.retry_rate', 'stt.up',
@@ -58,6 +69,7 @@ export const METRIC_IDS = [
   'db.up', 'db.latency', 'db.pool_use', 'db.save_failures',
   'quota.openai', 'quota.groq',
   'host.cpu', 'host.memory',
+  'agent.up',
 ] as const
 export type MetricId = (typeof METRIC_IDS)[number]
 

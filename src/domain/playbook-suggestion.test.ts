@@ -11,6 +11,8 @@ const firing = (ruleId: string, subject: string, playbook?: string | null): Sugg
 
 test.each([
   // Our own rules, as alert-rules.ts defines them, without a playbook on the alert.
+  // The agent process down is the runbook's first P1, "Voice Agent Service Down".
+  ['service-down', 'agent', 'agent-not-responding'],
   ['service-down', 'stt', 'agent-not-responding'],
   ['service-down', 'livekit', 'agent-not-responding'],
   ['service-down', 'database', 'database-connection-lost'],
@@ -34,6 +36,9 @@ test.each([
   ['stt-retries-high', 'stt', 'high-error-rate'],
   ['livekit-unresponsive', 'livekit', 'agent-not-responding'],
   ['llm-timeout', 'llm', 'agent-not-responding'],
+  ['VoiceAgentHealthCheckFailing', 'agent', 'agent-not-responding'],
+  ['process-exited', 'agent', 'agent-not-responding'],
+  ['agent-error-rate', 'agent', 'high-error-rate'],
   ['disk-full', 'host', null],
 ] as const)('%s on %s → %s', (ruleId, subject, expected) => {
   expect(playbookForAlert({ ruleId, subject })).toBe(expected)
@@ -51,6 +56,17 @@ test('every rule instance we evaluate points at a built-in playbook', () => {
   for (const instance of ALERT_INSTANCES) {
     expect(BUILT_IN_PLAYBOOK_SLUGS).toContain(playbookForAlert({ ruleId: instance.ruleId, subject: instance.subject }))
   }
+})
+
+test('the voice agent down suggests Agent Not Responding, pending already and firing', () => {
+  expect(suggestPlaybooks([{ ruleId: 'service-down', subject: 'agent', state: 'pending' }])).toEqual(['agent-not-responding'])
+  // With the agent gone its stages report nothing: their rules lack data and suggest nothing more.
+  const agentDown: SuggestionAlert[] = [
+    firing('service-down', 'agent'),
+    { ruleId: 'service-down', subject: 'stt', state: 'nodata' },
+    { ruleId: 'error-rate-critical', subject: 'llm', state: 'nodata' },
+  ]
+  expect(playbookSuggestions(agentDown)).toEqual([{ slug: 'agent-not-responding', alerts: [agentDown[0]] }])
 })
 
 test('only pending and firing alerts suggest; inactive and nodata do not', () => {

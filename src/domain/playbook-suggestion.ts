@@ -26,7 +26,9 @@ const PATTERNS: readonly (readonly [RegExp, string])[] = [
   [/database|\bdb\b|db[-_.]|postgres|connection[-_ ]lost/i, 'database-connection-lost'],
   [/quota|429|rate[-_ ]?limit/i, 'rate-limiting'],
   [/error|retry|retries/i, 'high-error-rate'],
-  [/down|latency|slow|timeout|unresponsive|not[-_ ]responding/i, 'agent-not-responding'],
+  // Last: "agent-error-rate" is an error problem; anything else about the agent itself
+  // ("voice-agent-health-check") is the runbook's "Agent Not Responding".
+  [/down|latency|slow|timeout|unresponsive|not[-_ ]responding|agent|health[-_ ]?check/i, 'agent-not-responding'],
 ]
 
 /**

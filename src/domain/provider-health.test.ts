@@ -11,7 +11,7 @@ const N = 181
 const NOW = T0 + (N - 1) * STEP
 
 const HEALTHY: Partial<Record<MetricId, number>> = {
-  'stt.up': 1, 'llm.up': 1, 'tts.up': 1, 'livekit.up': 1, 'db.up': 1,
+  'agent.up': 1, 'stt.up': 1, 'llm.up': 1, 'tts.up': 1, 'livekit.up': 1, 'db.up': 1,
   'stt.error_rate': 0.008, 'llm.error_rate': 0.008, 'tts.error_rate': 0.008,
   'stt.retry_rate': 0.012, 'llm.retry_rate': 0.012, 'tts.retry_rate': 0.012,
   'stt.latency.p95': 640, 'llm.latency.p95': 900, 'tts.latency.p95': 420, 'turn.latency.p95': 1900,

@@ -128,6 +128,24 @@ test('/?scenario=openai-outage loaded directly shows STT and the OpenAI API down
   expect(await stateOf(page, 'Groq API')).toBe('up')
 })
 
+test('/?scenario=agent-down on a 390 px phone: the voice agent is the first tile, down; the stages it reported are unknown', async () => {
+  const page = await newPage({ viewport: { width: 390, height: 844 }, mobile: true })
+  await openOverview(page, '/?scenario=agent-down&seed=1')
+  await expect.poll(() => stateOf(page, 'Voice agent'), { timeout: 20_000 }).toBe('down')
+  const first = await page.getByRole('list', { name: 'Service health' }).getByRole('listitem').first().textContent()
+  expect(first).toMatch(/^\W*Voice agent\W+down\b/)
+  expect(await stateOf(page, 'STT')).toBe('unknown')
+  expect(await stateOf(page, 'LiveKit')).toBe('up')
+  // Eight tiles still fit the width: nothing scrolls sideways, and no name or state is cut short ("Voice ag…").
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+  const cut = await page
+    .getByRole('list', { name: 'Service health' })
+    .locator('span')
+    .evaluateAll((spans) => spans.filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).textOverflow === 'ellipsis').map((el) => el.textContent))
+  expect(cut).toEqual([])
+  await screenshot(page, 'overview-390-agent-down')
+})
+
 test('/?scenario=healthy shows every component up, the API providers included', async () => {
   const page = await newPage()
   await openOverview(page, '/?scenario=healthy')

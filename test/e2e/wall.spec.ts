@@ -4,6 +4,7 @@
  * takes it over.
  */
 import type { Page } from 'playwright-core'
+import { COMPONENTS } from '@/domain/catalog'
 import { newPage, screenshot, takeProblems } from './browser'
 
 const FULL_HD = { width: 1920, height: 1080 }
@@ -186,6 +187,27 @@ test('at 3840×2160 the same wall scales up: no scrolling, text twice as large',
   await screenshot(page, 'wall-3840x2160-busy')
 })
 
+test('at 1920×1080 with the voice agent down, its tile is first and all eight tiles are read whole without scrolling', async () => {
+  const page = await newPage({ viewport: FULL_HD, colorScheme: 'dark' })
+  await page.goto('/wall?scenario=agent-down&seed=1')
+  await page.getByRole('heading', { level: 1, name: 'War room' }).waitFor()
+  const tiles = page.getByRole('list', { name: 'Service health' }).getByRole('listitem')
+  await expect.poll(async () => (await tiles.first().textContent()) ?? '', { timeout: 20_000 }).toMatch(/^Voice agent: down\b/)
+  expect(await tiles.count()).toBe(COMPONENTS.length)
+  // The key figures do not pass off the last value before the crash as the value now.
+  for (const name of KEY_FIGURES) {
+    expect(await page.locator('p', { hasText: `${name} now:` }).textContent(), name).toMatch(new RegExp(`^${name} now: —\\s*no data$`))
+  }
+
+  const extents = await scrollExtents(page)
+  expect(extents.scrollHeight).toBeLessThanOrEqual(extents.innerHeight)
+  expect(extents.scrollWidth).toBeLessThanOrEqual(extents.innerWidth)
+  // Eight tiles side by side: "Voice agent", "OpenAI API", "UNKNOWN" still fit an eighth of the screen.
+  expect(await clippedText(page, 'Service health')).toEqual([])
+  expect((await smallestVisibleText(page)).samples).toEqual([])
+  await screenshot(page, 'wall-1920x1080-agent-down')
+})
+
 test('under injected faults every panel says once that it is stale, keeps its data, and recovers when the faults end', async () => {
   const page = await newPage({ viewport: FULL_HD, colorScheme: 'dark' })
   // A one-second refresh keeps the test short; the staleness rules scale with it.
@@ -204,7 +226,7 @@ test('under injected faults every panel says once that it is stale, keeps its da
   await page.waitForTimeout(3_000)
   expect(await stale.allTextContents()).toEqual(sentences)
   // The last good data stays on screen.
-  expect(await page.getByRole('list', { name: 'Service health' }).getByRole('listitem').count()).toBe(7)
+  expect(await page.getByRole('list', { name: 'Service health' }).getByRole('listitem').count()).toBe(COMPONENTS.length)
   for (const name of KEY_FIGURES) expect(await page.getByRole('figure', { name }).count()).toBe(1)
   // The notices wrap rather than lose words, in the narrow panels too.
   for (const region of ['Service health', 'Open incidents', 'Alerts', 'Key metrics, last hour']) expect(await clippedText(page, region)).toEqual([])

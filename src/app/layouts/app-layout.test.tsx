@@ -109,6 +109,7 @@ test('the Scenario control lists every scenario and shows the current one', asyn
   expect(await within(scenario).findByRole('option', { name: 'LLM timeout', selected: true })).toBeInTheDocument()
   expect(within(scenario).getAllByRole('option').map((o) => o.textContent)).toEqual([
     'Healthy',
+    'Voice agent down',
     'OpenAI outage',
     'LLM timeout',
     'LiveKit outage',

@@ -6,7 +6,7 @@ import { renderRoute } from '../../../test/render'
 const CHART_WAIT = { timeout: 8_000 }
 const SLOW_TEST_MS = 20_000
 
-const COMPONENT_NAMES = ['STT', 'LLM', 'TTS', 'LiveKit', 'Database', 'OpenAI API', 'Groq API']
+const COMPONENT_NAMES = ['Voice agent', 'STT', 'LLM', 'TTS', 'LiveKit', 'Database', 'OpenAI API', 'Groq API']
 
 /**
  * A 200 whose frame breaks the contract (no list of components at all). One bad
@@ -28,7 +28,7 @@ test('the Overview shows its heading, a health item per component and the three 
   expect(document.title).toBe('Overview · Vigil')
 
   const items = await healthItems()
-  expect(items).toHaveLength(7)
+  expect(items).toHaveLength(8)
   items.forEach((item, i) => {
     expect(item).toHaveTextContent(COMPONENT_NAMES[i] ?? '')
     expect(item).toHaveTextContent(/\b(up|degraded|down)\b/)
@@ -46,6 +46,15 @@ test('the Overview shows its heading, a health item per component and the three 
 test('in the healthy scenario every component is up', async () => {
   renderRoute('/')
   for (const item of await healthItems()) expect(item).toHaveTextContent(/\bup\b/)
+})
+
+test('when the voice agent crashes, the first item says it is down and the stages behind it are unknown', async () => {
+  givenScenario('agent-down')
+  renderRoute('/')
+
+  const items = await healthItems()
+  expect(items[0]).toHaveTextContent('Voice agent: down. Voice agent down > 1 min — firing')
+  expect(items.find((item) => item.textContent.startsWith('STT'))).toHaveTextContent(/^STT: unknown\. No data for STT up/)
 })
 
 test('during an OpenAI outage the STT item says down', async () => {
@@ -77,7 +86,7 @@ test('an LLM timeout shades the LLM latency chart where its P95 rule was pending
 
 test('when a health refresh fails, the strip keeps its items and says it is stale', async () => {
   const { queryClient } = renderRoute('/')
-  expect(await healthItems()).toHaveLength(7)
+  expect(await healthItems()).toHaveLength(8)
 
   givenApiFails('/api/health', 503)
   // What the 10 s refetchInterval does, without waiting for it.
@@ -87,7 +96,7 @@ test('when a health refresh fails, the strip keeps its items and says it is stal
   const status = await within(region).findByRole('status')
   expect(status).toHaveTextContent(/^⚠ Stale — last data just now/)
   expect(status).toHaveTextContent('The service is unavailable (HTTP 503)')
-  expect(within(region).getAllByRole('listitem')).toHaveLength(7)
+  expect(within(region).getAllByRole('listitem')).toHaveLength(8)
 })
 
 test('a health answer that breaks the contract is reported on its panel while the charts still render', async () => {
@@ -123,5 +132,5 @@ test('when the metrics API fails, the latency panel says so and the health strip
   const region = await screen.findByRole('region', { name: 'Pipeline latency, last hour' })
   expect(await within(region).findByText(/not valid JSON/, {}, CHART_WAIT)).toBeInTheDocument()
   expect(screen.queryByRole('figure', { name: 'STT latency' })).not.toBeInTheDocument()
-  expect(await healthItems()).toHaveLength(7)
+  expect(await healthItems()).toHaveLength(8)
 }, SLOW_TEST_MS)

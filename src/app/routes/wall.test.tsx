@@ -83,8 +83,10 @@ test(
     expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument()
 
     const items = within(await loadedHealthRegion()).getAllByRole('listitem')
-    expect(items).toHaveLength(7)
-    for (const item of items) expect(item).toHaveTextContent(/^(STT|LLM|TTS|LiveKit|Database|OpenAI API|Groq API): (up|degraded|down)\b/)
+    expect(items).toHaveLength(8)
+    // The agent process first: the runbook's first P1 is "Voice Agent Service Down".
+    expect(items[0]).toHaveTextContent(/^Voice agent: up\b/)
+    for (const item of items) expect(item).toHaveTextContent(/^(Voice agent|STT|LLM|TTS|LiveKit|Database|OpenAI API|Groq API): (up|degraded|down)\b/)
 
     for (const name of KEY_FIGURES) {
       const figure = await screen.findByRole('figure', { name }, CHART_WAIT)
@@ -128,7 +130,7 @@ test(
     // One sentence, naming the panel, the time of the last data and its age in whole minutes...
     expect(within(region).getByRole('status')).toBe(status)
     expect(status.textContent).toBe(`Service health: Stale — The server failed. Last data at ${lastData}, under a minute ago`)
-    expect(within(region).getAllByRole('listitem')).toHaveLength(7)
+    expect(within(region).getAllByRole('listitem')).toHaveLength(8)
     // ...that does not change every second, so it is not announced every second.
     await advance(20_000)
     expect(status.textContent).toBe(`Service health: Stale — The server failed. Last data at ${lastData}, under a minute ago`)
@@ -146,7 +148,7 @@ test(
     expect(within(region).getByRole('status')).toBe(status)
     expect(status.textContent).toBe('Service health: data is current again.')
     expect(within(region).queryByText(/ ago$/)).not.toBeInTheDocument()
-    expect(within(region).getAllByRole('listitem')).toHaveLength(7)
+    expect(within(region).getAllByRole('listitem')).toHaveLength(8)
   },
   SLOW_TEST_MS,
 )

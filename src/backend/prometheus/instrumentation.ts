@@ -44,9 +44,15 @@ export const METRIC_NAMES = {
   nodeMemTotal: 'node_memory_MemTotal_bytes',
 } as const
 
-/** Histogram bucket bounds (seconds), the ones a voice agent's SDK ships with. */
-export const STAGE_BUCKETS_S = [0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 8, 13, 20] as const
-export const DB_BUCKETS_S = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] as const
+/**
+ * Histogram bucket bounds (seconds), the ones a voice agent's SDK ships with, plus
+ * 0.2/0.3/0.4 s and 30 s: histogram_quantile interpolates linearly inside a bucket, so
+ * a P50 and a P95 about 2× apart need buckets finer than 2× to both read back
+ * exactly (the exporter relies on it), and an LLM timeout's tail passes 20 s.
+ */
+export const STAGE_BUCKETS_S = [0.05, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 5, 8, 13, 20, 30] as const
+/** A hanging query (database connection lost) reaches 5 s and more: 10 s keeps it readable. */
+export const DB_BUCKETS_S = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] as const
 
 export type StageLabel = Service
 export type ProviderLabel = Provider

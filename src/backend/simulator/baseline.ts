@@ -52,6 +52,7 @@ export const BASELINES: Record<BaseMetric, BaselineSpec> = {
   'quota.groq': spec(0.12, 0.5, 0.15),
   'host.cpu': spec(0.42, 0.5, 0.08),
   'host.memory': spec(0.52, 0.1, 0.03),
+  'agent.up': FLAT_UP,
 }
 
 /** Fixed pipeline cost of a turn outside the three services (VAD, queueing, LiveKit), ms. */

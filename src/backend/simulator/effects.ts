@@ -47,8 +47,49 @@ const openaiServiceDown: Effects = {
 
 const noUsers = (rampMs: number): Effect => ({ scale: 0.04, jitter: 0.3, rampMs })
 
+/** How long the agent stalls before its process dies in `agent-down`. */
+export const AGENT_CRASH_MS = 40 * SECOND
+const silent: Effect = { gapAfterMs: AGENT_CRASH_MS }
+const stalls = (scale: number, jitter: number): Effect => ({ scale, jitter, rampMs: AGENT_CRASH_MS, gapAfterMs: AGENT_CRASH_MS })
+const stageDies = (s: 'stt' | 'llm' | 'tts'): Effects => ({
+  [`${s}.latency.p95`]: stalls(3.5, 0.2),
+  [`${s}.latency.p50`]: stalls(2, 0.15),
+  [`${s}.requests`]: stalls(0.4, 0.2),
+  [`${s}.error_rate`]: silent,
+  [`${s}.retry_rate`]: silent,
+  // The agent's own check of the stage's provider dies with it: no data, not "down".
+  [`${s}.up`]: silent,
+})
+
+/**
+ * The agent process stalls and then crashes (runbook P1 "Voice Agent Service Down").
+ * For 40 s turns hang (stage latencies climb, fewer requests complete), then the
+ * process is gone and its health check fails (agent.up 0). Everything it exported
+ * stops: a dead target is scraped as nothing, so Prometheus has no data, not zeros.
+ * What others export goes on: LiveKit's rooms drain as callers hang up on silence,
+ * the database still answers, the host idles.
+ */
+const agentDown: Effects = {
+  'agent.up': down(AGENT_CRASH_MS),
+  ...stageDies('stt'),
+  ...stageDies('llm'),
+  ...stageDies('tts'),
+  'turn.latency.p50': silent,
+  'turn.latency.p95': silent,
+  'livekit.connect_success': silent,
+  'livekit.rooms': { scale: 0.1, jitter: 0.3, delayMs: AGENT_CRASH_MS, rampMs: 3 * MINUTE },
+  'db.latency': silent,
+  'db.pool_use': silent,
+  'db.save_failures': silent,
+  'quota.openai': silent,
+  'quota.groq': silent,
+  'host.cpu': { scale: 0.2, jitter: 0.1, delayMs: AGENT_CRASH_MS, rampMs: 0 },
+  'host.memory': { scale: 0.45, jitter: 0.03, delayMs: AGENT_CRASH_MS, rampMs: 0 },
+}
+
 export const SCENARIO_EFFECTS: Record<ScenarioName, Effects> = {
   healthy: {},
+  'agent-down': agentDown,
   'openai-outage': openaiServiceDown,
   'llm-timeout': {
     'llm.latency.p95': { target: 18_000, jitter: 0.4 },

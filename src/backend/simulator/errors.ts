@@ -20,7 +20,7 @@ type ErrorType<S extends Service> = (typeof ERROR_TYPES)[S][number]
 type Mix<S extends Service> = Partial<Record<ErrorType<S>, number>>
 type ServiceMixes = { [S in Service]: Mix<S> }
 
-const EVERYDAY: ServiceMixes = {
+export const EVERYDAY: ServiceMixes = {
   stt: { timeout: 0.25, upstream_5xx: 0.25, rate_limited: 0.1, invalid_audio: 0.3, connection_error: 0.1 },
   llm: { timeout: 0.45, upstream_5xx: 0.25, rate_limited: 0.1, context_length: 0.2 },
   tts: { timeout: 0.3, upstream_5xx: 0.35, rate_limited: 0.15, connection_error: 0.2 },
@@ -30,8 +30,10 @@ const OPENAI_DOWN = { upstream_5xx: 0.55, connection_error: 0.25, timeout: 0.2 }
 const SLOW = { timeout: 0.7, upstream_5xx: 0.3 } as const
 
 /** The mix of the errors a scenario adds on top of the everyday ones. */
-const EXCESS: Record<ScenarioName, ServiceMixes> = {
+export const EXCESS: Record<ScenarioName, ServiceMixes> = {
   healthy: EVERYDAY,
+  // A dead agent writes no error_logs rows: what it counted before is all there is.
+  'agent-down': EVERYDAY,
   'openai-outage': { ...EVERYDAY, stt: OPENAI_DOWN, tts: OPENAI_DOWN },
   'llm-timeout': { ...EVERYDAY, llm: { timeout: 0.9, upstream_5xx: 0.1 } },
   'livekit-outage': EVERYDAY,
@@ -76,6 +78,8 @@ export function errorBreakdown(config: SimConfig, fromMs: number, toMs: number):
       for (let j = start; j < end; j++) {
         const calls = (requests[j] ?? 0) * BASE_STEP_S
         const rate = errorRate[j] ?? 0
+        // No data (a dead agent counts nothing): nothing to add, and NaN would spoil the sum.
+        if (Number.isNaN(calls) || Number.isNaN(rate)) continue
         const base = Math.min(rate, usualRate[j] ?? 0)
         usual += calls * base
         excess += calls * (rate - base)

@@ -9,9 +9,10 @@ import type { MetricId } from '@/domain/catalog'
 import { streamKey, unitAt } from './noise'
 
 /** Metrics scraped together go missing together. */
-export type GapGroup = 'stt' | 'llm' | 'tts' | 'turn' | 'livekit' | 'db' | 'quota' | 'host'
+export type GapGroup = 'stt' | 'llm' | 'tts' | 'turn' | 'livekit' | 'db' | 'quota' | 'host' | 'agent'
 
-const GAP_GROUPS: readonly GapGroup[] = ['stt', 'llm', 'tts', 'turn', 'livekit', 'db', 'quota', 'host']
+// A group's place here picks its noise stream: new groups go last, so the others keep their gaps.
+const GAP_GROUPS: readonly GapGroup[] = ['stt', 'llm', 'tts', 'turn', 'livekit', 'db', 'quota', 'host', 'agent']
 
 export function gapGroupOf(metric: MetricId): GapGroup {
   const prefix = metric.slice(0, metric.indexOf('.'))

@@ -46,6 +46,16 @@ const openaiTimeout = (service: string, weight: number) =>
 
 export const LOG_TEMPLATES: Record<ScenarioName, readonly LogTemplate[]> = {
   healthy: [joined, left, transcribed, generated, synthesised, saved, slowLlm(0.6, 1500, 2400), retryingTimeout('stt', 0.4)],
+  // The agent's own log ends at the crash; what follows is its supervisor restarting
+  // it in vain, the health check and LiveKit finding no agent to hand a caller to.
+  'agent-down': [
+    t('agent', 'ERROR', 'process_exit', 0.7, () => 'voice-agent.service: Main process exited, code=dumped, status=6/ABRT'),
+    t('agent', 'ERROR', 'process_exit', 0.5, (h) => `voice-agent.service: Failed to start after ${num(h, 4, 3, 5)} restarts; giving up`),
+    t('agent', 'ERROR', 'connection_error', 3, () => 'Health check failed: GET /health: connect ECONNREFUSED 127.0.0.1:8081'),
+    t('livekit', 'ERROR', 'no_agent', 3, (h) => `No agent worker available to dispatch to ${room(h)}: agent not responding`),
+    t('livekit', 'WARN', null, 1.5, (h) => `Participant left ${room(h)} after ${num(h, 6, 8, 60)} s without an agent`),
+    t('database', 'INFO', null, 0.5, () => 'Connection pool idle: 0 clients connected'),
+  ],
   'openai-outage': [
     openai503('stt', '/v1/audio/transcriptions', 4),
     openai503('tts', '/v1/audio/speech', 3),

@@ -50,6 +50,7 @@ test('healthy: only INFO and WARN noise', () => {
 })
 
 test.each<[ScenarioName, RegExp[]]>([
+  ['agent-down', [/Health check failed: GET \/health/, /No agent worker available/, /Main process exited/]],
   ['openai-outage', [/OpenAI API error 503/, /OpenAI API connection error/]],
   ['llm-timeout', [/LLM request timed out/, /Slow LLM response/]],
   ['livekit-outage', [/LiveKit connection failed/]],

@@ -1,4 +1,5 @@
 import { METRIC_IDS, SCENARIOS, SERVICES, type MetricId, type ScenarioName } from '@/domain/catalog'
+import { AGENT_CRASH_MS } from './effects'
 import { SCENARIO_LEAD_MS, scenarioAt, type SimConfig } from './scenarios'
 import { generateMany } from './series'
 
@@ -59,6 +60,7 @@ describe('scenarioAt', () => {
 
 test.each([
   ['healthy', 0, 0],
+  ['agent-down', 15 * MIN, 30 * MIN],
   ['openai-outage', 15 * MIN, 30 * MIN],
   ['llm-timeout', 15 * MIN, 30 * MIN],
   ['livekit-outage', 15 * MIN, 30 * MIN],
@@ -92,6 +94,7 @@ describe('healthy baseline sits inside the runbook thresholds all day', () => {
     for (const m of ['host.cpu', 'host.memory', 'db.pool_use', 'quota.openai', 'quota.groq'] as const) {
       expect(max(day[m]), m).toBeLessThan(0.7)
     }
+    expect(min(day['agent.up'])).toBe(1)
     expect(min(day['livekit.up'])).toBe(1)
     expect(min(day['db.up'])).toBe(1)
     expect(min(day['livekit.connect_success'])).toBeGreaterThan(0.98)
@@ -110,6 +113,61 @@ describe('healthy baseline sits inside the runbook thresholds all day', () => {
       max(hour['stt.latency.p50']) + max(hour['llm.latency.p50']) + max(hour['tts.latency.p50']) - 100,
     )
   })
+})
+
+describe('agent-down', () => {
+  const { config, onset } = world('agent-down')
+  const before = sample(config, onset - 10 * MIN, onset)
+  const crash = onset + AGENT_CRASH_MS
+  // What the agent itself exports: gone with its process.
+  const exported = METRIC_IDS.filter(
+    (m) => /^(stt|llm|tts|turn)\./.test(m) || m.startsWith('quota.') || ['livekit.connect_success', 'db.latency', 'db.pool_use', 'db.save_failures'].includes(m),
+  )
+
+  test('the process stalls for well under the rule\'s minute, then its health check fails for good', () => {
+    expect(AGENT_CRASH_MS).toBeGreaterThanOrEqual(10 * SEC)
+    expect(AGENT_CRASH_MS).toBeLessThan(MIN)
+    const up = generateMany(config, ['agent.up'], onset, NOW, 10)[0]?.values ?? []
+    const crashedAt = up.indexOf(0)
+    expect(crashedAt).toBe(AGENT_CRASH_MS / (10 * SEC))
+    expect(up.slice(0, crashedAt)).toEqual(new Array(crashedAt).fill(1))
+    expect(up.slice(crashedAt)).not.toContain(1)
+  })
+
+  test('while it stalls, turns hang: stage and turn latencies climb and fewer requests complete', () => {
+    // The last sample before the crash, the stall three quarters ramped in.
+    const stall = sample(config, crash - 10 * SEC, crash - 10 * SEC)
+    expect(stall['turn.latency.p95']).toHaveLength(1)
+    for (const service of SERVICES) {
+      expect(min(stall[`${service}.latency.p95`]), service).toBeGreaterThan(2 * mean(before[`${service}.latency.p95`]))
+      expect(max(stall[`${service}.requests`]), service).toBeLessThan(0.7 * mean(before[`${service}.requests`]))
+    }
+    expect(min(stall['turn.latency.p95'])).toBeGreaterThan(3000)
+  })
+
+  test('after the crash everything the agent exported has no data (not zeros)', () => {
+    const after = sample(config, crash, NOW)
+    for (const metric of exported) expect(after[metric], metric).toEqual([])
+    expect(exported).toHaveLength(6 * 3 + 2 + 1 + 3 + 2)
+  })
+
+  test('what others export goes on: LiveKit and the database are up, rooms drain, the host idles', () => {
+    const after = sample(config, crash + 5 * MIN, NOW)
+    expect(after['livekit.rooms'].length).toBeGreaterThan(60)
+    expect(min(after['livekit.up'])).toBe(1)
+    expect(min(after['db.up'])).toBe(1)
+    expect(max(after['livekit.rooms'])).toBeLessThan(0.25 * min(before['livekit.rooms']))
+    expect(max(after['host.cpu'])).toBeLessThan(0.5 * min(before['host.cpu']))
+    expect(max(after['host.memory'])).toBeLessThan(min(before['host.memory']))
+  })
+})
+
+// The runbook's other incidents ("Agent Not Responding" from STT, LLM, TTS or LiveKit
+// failures, a lost database, rate limits) leave the agent process running: it answers
+// its health check while its dependencies fail. Only a crash takes agent.up to 0.
+test.each(SCENARIOS.filter((s) => s !== 'agent-down'))('%s leaves the agent process up', (scenario) => {
+  const { config, onset } = world(scenario)
+  expect(min(sample(config, onset, NOW)['agent.up'])).toBe(1)
 })
 
 describe('openai-outage', () => {

@@ -24,6 +24,7 @@ const MINUTE = 60_000
  */
 export const SCENARIO_LEAD_MS: Record<ScenarioName, number> = {
   healthy: 0,
+  'agent-down': 20 * MINUTE,
   'openai-outage': 20 * MINUTE,
   'llm-timeout': 20 * MINUTE,
   'livekit-outage': 20 * MINUTE,

@@ -4,16 +4,13 @@
  * The mock backend (in the page or msw/node) and the server's simulator source both
  * answer with these, so every browser of a war room sees the same simulated world.
  */
-import { BASE_STEP_S, COMPONENT_LABELS, COMPONENTS, METRIC_UNITS, PROVIDERS, SERVICES, type ComponentId, type MetricId } from '@/domain/catalog'
+import { BASE_STEP_S, METRIC_UNITS, type MetricId } from '@/domain/catalog'
 import { ALERT_INSTANCES } from '@/domain/alert-rules'
-import { alertSpans, describeAlert, LOOKBACK_MS } from '@/domain/alert-engine'
-import { healthVerdict } from '@/domain/provider-health'
-import { alignWindow, sampleCount } from '@/domain/time-grid'
+import { alertSpans, LOOKBACK_MS } from '@/domain/alert-engine'
 import type {
   Alert,
   AlertHistoryResponse,
   AlertSpan,
-  ComponentHealth,
   ErrorGroupsResponse,
   HealthResponse,
   MetricsResponse,
@@ -21,18 +18,20 @@ import type {
 } from '@/api/schemas'
 import type * as z from 'zod/mini'
 import { evaluateAlerts, HEALTH_WINDOW_MS } from '../evaluate'
+import { contractAlert, healthFromAlerts } from '../alert-answers'
 import { errorBreakdown } from '../simulator/errors'
 import { recentLogs } from '../simulator/logs'
 import type { SimConfig } from '../simulator/scenarios'
 import { generateMany } from '../simulator/series'
+import { fitMetricsGrid } from './metrics-grid'
 import { isFiltered, logMatches, type LogsQuery, type MetricsQuery, type Parsed, type TimeRange } from './params'
 
 type LogsResponse = z.infer<typeof logsResponse>
 
 const iso = (ms: number): string => new Date(ms).toISOString()
 
-/** A week of 10-second samples, inclusive of both ends. */
-export const MAX_SAMPLES_PER_SERIES = 60_481
+/** Where the mock backend has always read it; the grid rule itself lives in metrics-grid.ts. */
+export { MAX_SAMPLES_PER_SERIES } from './metrics-grid'
 /**
  * Longer than the health window so `since` is true for alerts that started well
  * before it (a slow degradation creeps for hours); the states are the same either way.
@@ -49,20 +48,10 @@ const FILTER_POOL = 5000
 
 /** Series on the step grid, each step keeping its worst value as a Prometheus query_range with max_over_time would. */
 export function simulatedMetrics(config: SimConfig, query: MetricsQuery, nowMs: number): Parsed<MetricsResponse> {
-  // The simulator keeps 10-second samples: coarser steps are whole multiples of them.
-  const step = Math.max(BASE_STEP_S, Math.ceil(query.stepS / BASE_STEP_S) * BASE_STEP_S)
-  // Nothing has been recorded after now: the series ends there (a client whose clock
-  // runs a little ahead gets a slightly shorter series, not a made-up future).
-  const future = query.fromMs > nowMs
-  const window = alignWindow(query.fromMs, future ? query.toMs : Math.min(query.toMs, nowMs), step)
-  const samples = sampleCount(window.fromMs, window.toMs, step)
-  if (samples > MAX_SAMPLES_PER_SERIES) {
-    return {
-      ok: false,
-      status: 400,
-      message: `That range at a ${step} s step is ${samples} samples per series; the limit is ${MAX_SAMPLES_PER_SERIES}. Use a larger step.`,
-    }
-  }
+  const grid = fitMetricsGrid(query, nowMs)
+  if (!grid.ok) return grid
+  const { future, samples, stepS: step } = grid.value
+  const window = { fromMs: grid.value.fromMs, toMs: grid.value.toMs }
   const series = future
     ? query.metrics.map((metric) => ({ metric, ...window, stepS: step, values: new Array<number | null>(samples).fill(null) }))
     : generateMany(config, query.metrics, window.fromMs, window.toMs, step)
@@ -86,22 +75,7 @@ export function simulatedMetrics(config: SimConfig, query: MetricsQuery, nowMs: 
 
 /** Every rule instance's state now. */
 export function simulatedAlerts(config: SimConfig, nowMs: number): { at: string; alerts: Alert[] } {
-  const alerts = evaluateAlerts(config, nowMs, ALERTS_WINDOW_MS).map(
-    (r): Alert => ({
-      id: r.instance.id,
-      ruleId: r.instance.ruleId,
-      name: r.instance.name,
-      severity: r.instance.severity,
-      subject: r.instance.subject,
-      state: r.state,
-      value: r.value,
-      threshold: r.instance.threshold,
-      since: r.since === null ? null : iso(r.since),
-      summary: describeAlert(r),
-      playbook: r.instance.playbook,
-      metric: r.instance.metric,
-    }),
-  )
+  const alerts = evaluateAlerts(config, nowMs, ALERTS_WINDOW_MS).map((r) => contractAlert(r))
   return { at: iso(nowMs), alerts }
 }
 
@@ -134,18 +108,7 @@ export function simulatedAlertHistory(config: SimConfig, range: TimeRange, nowMs
 
 /** One tile per component, decided by the same alert evaluation as /api/alerts. */
 export function simulatedHealth(config: SimConfig, nowMs: number): HealthResponse {
-  const results = evaluateAlerts(config, nowMs, HEALTH_WINDOW_MS)
-  const components = COMPONENTS.map((id): ComponentHealth => {
-    const verdict = healthVerdict(id, results)
-    return { id, name: COMPONENT_LABELS[id], kind: componentKind(id), state: verdict.state, reason: verdict.reason, ruleId: verdict.ruleId }
-  })
-  return { at: iso(nowMs), components }
-}
-
-export function componentKind(id: ComponentId): ComponentHealth['kind'] {
-  if ((SERVICES as readonly string[]).includes(id)) return 'service'
-  if ((PROVIDERS as readonly string[]).includes(id)) return 'provider'
-  return 'infrastructure'
+  return healthFromAlerts(evaluateAlerts(config, nowMs, HEALTH_WINDOW_MS), nowMs)
 }
 
 /** The tail of the agent's log, newest first, filtered. */

@@ -64,7 +64,7 @@ test('the fields a responder fills are labelled as the runbook names them', asyn
   expect(within(dialog).getByRole('textbox', { name: 'Impact' })).toBeInTheDocument()
   const services = within(dialog).getByRole('group', { name: 'Affected services' })
   const boxes = within(services).getAllByRole('checkbox')
-  const names = ['STT', 'LLM', 'TTS', 'LiveKit', 'Database', 'OpenAI API', 'Groq API']
+  const names = ['Voice agent', 'STT', 'LLM', 'TTS', 'LiveKit', 'Database', 'OpenAI API', 'Groq API']
   expect(boxes).toHaveLength(names.length)
   boxes.forEach((box, i) => {
     expect(box).toHaveAccessibleName(names[i])

@@ -69,9 +69,13 @@ function HealthItem({ component }: { component: ShownComponentHealth }) {
   const { name, state, reason } = component
   return (
     <li className={`flex min-w-0 flex-col gap-0.5 rounded-md border px-2 py-1.5 ${STATE_STYLES[state]}`} title={reason}>
-      <div className="flex items-center gap-1.5">
-        <StateIcon state={state} />
-        <span className="truncate text-sm font-semibold">{name}</span>
+      {/* Name and state are each read whole: in a narrow tile (a phone's two columns) the
+          state wraps under the name rather than cutting "Voice agent" to "Voice ag…". */}
+      <div className="flex flex-wrap items-center gap-x-1.5">
+        <span className="flex min-w-0 items-center gap-1.5">
+          <StateIcon state={state} />
+          <span className="text-sm font-semibold [overflow-wrap:anywhere]">{name}</span>
+        </span>
         <span className="sr-only">: </span>
         <span className={`ml-auto text-xs font-semibold uppercase tracking-wide ${STATE_TEXT[state]}`}>{state}</span>
       </div>

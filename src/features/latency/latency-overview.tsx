@@ -1,11 +1,12 @@
 import { memo, useMemo } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { metricQueries } from '@/api/metrics'
+import { metricQueries, problemsFor } from '@/api/metrics'
 import type { MetricsResponse } from '@/api/schemas'
-import { SERVICES, type Service } from '@/domain/catalog'
+import { SERVICES, type MetricId, type Service } from '@/domain/catalog'
 import { QueryPanel, Skeleton } from '@/components/ui/panel'
 import { SetAsideNotice } from '@/components/ui/set-aside-notice'
 import { LineChart } from '@/components/charts/line-chart'
+import { MetricProblemList } from '@/components/ui/metric-problem-list'
 import { LATENCY_QUERY, LATENCY_REFRESH_MS, latencySeries, latencySpans, latencyThresholds, latencyTitle } from './latency-series'
 
 /** STT, LLM and TTS latency (P50, P95) over the last hour, one query for all six series. */
@@ -37,7 +38,13 @@ function ServiceLatencyChart({ service, data }: { service: Service; data: Metric
   const series = useMemo(() => latencySeries(data, service), [data, service])
   const thresholds = useMemo(() => latencyThresholds(service), [service])
   const spans = useMemo(() => latencySpans(data, service), [data, service])
-  return <LineChart title={latencyTitle(service)} series={series} unit="ms" thresholds={thresholds} spans={spans} />
+  const problems = useMemo(() => problemsFor(data.problems, [`${service}.latency.p50`, `${service}.latency.p95`] satisfies MetricId[]), [data, service])
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <LineChart title={latencyTitle(service)} series={series} unit="ms" thresholds={thresholds} spans={spans} />
+      <MetricProblemList problems={problems} />
+    </div>
+  )
 }
 
 function ChartsSkeleton() {

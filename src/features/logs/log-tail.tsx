@@ -2,7 +2,7 @@ import { memo, useCallback, useEffect, useId, useMemo, useRef } from 'react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useSearchParams } from 'react-router'
 import { logQueries, type ShownLogLine } from '@/api/logs'
-import type { LogLine } from '@/api/schemas'
+import type { LogLine, LogSource } from '@/api/schemas'
 import { Panel, QueryContent, Skeleton } from '@/components/ui/panel'
 import { Button } from '@/components/ui/button'
 import { focusRing } from '@/components/ui/focus'
@@ -19,6 +19,7 @@ import {
   writeLogFilters,
   type LogFilters,
 } from './log-filters'
+import { controlClass } from '@/components/ui/control-class'
 
 export const LOG_REFRESH_MS = 10_000
 /** Typing pauses this long before the search is applied. */
@@ -74,12 +75,17 @@ export function LogTail() {
         </p>
       )}
       <QueryContent what="Log lines" query={query} skeleton={<Skeleton rows={6} />}>
-        {(data) => (
-          <>
-            <SetAsideNotice setAside={data.setAside} noun={['log line', 'log lines']} />
-            <LogLines lines={data.lines} />
-          </>
-        )}
+        {(data) =>
+          data.source?.kind === 'none' ? (
+            <NoLogSource />
+          ) : (
+            <>
+              <LogSourceCaption source={data.source} />
+              <SetAsideNotice setAside={data.setAside} noun={['log line', 'log lines']} />
+              <LogLines lines={data.lines} />
+            </>
+          )
+        }
       </QueryContent>
     </Panel>
   )
@@ -165,12 +171,28 @@ function LogFilterBar({ filters, onChange }: { filters: LogFilters; onChange: (n
               applySearch(text)
             }, TYPING_PAUSE_MS)
           }}
-          className={`h-8 w-56 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 ${focusRing}`}
+          className={`w-56 ${controlClass}`}
         />
       </div>
       <Button type="submit">Search</Button>
     </form>
   )
+}
+
+/** A server on Prometheus with no VIGIL_LOG_FILE has no lines to give, and never simulated ones. */
+function NoLogSource() {
+  return (
+    <p className="text-sm text-zinc-700 dark:text-zinc-300">
+      No log source configured: set VIGIL_LOG_FILE on the server to the agent&apos;s log file.
+    </p>
+  )
+}
+
+/** Where the lines come from, so simulated lines are never taken for the agent's own. */
+function LogSourceCaption({ source }: { source: LogSource | null }) {
+  if (source === null || source.kind === 'none') return null
+  const text = source.kind === 'simulator' ? "Simulated lines, not a real agent's log" : (source.detail ?? "From the agent's log file")
+  return <p className="text-xs break-all text-zinc-600 dark:text-zinc-400">{text}</p>
 }
 
 /** Memoised: an unchanged tail (structural sharing) renders nothing on refresh. */

@@ -1,9 +1,10 @@
 import { memo, useMemo } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { metricQueries } from '@/api/metrics'
+import { metricQueries, problemsFor } from '@/api/metrics'
 import type { Incident, MetricsResponse } from '@/api/schemas'
 import { formatCount, formatDuration } from '@/domain/format'
 import { QueryContent, Skeleton } from '@/components/ui/panel'
+import { MetricProblemList } from '@/components/ui/metric-problem-list'
 import { SetAsideNotice } from '@/components/ui/set-aside-notice'
 import { TimeSeriesChart } from '@/components/charts/time-series-chart'
 import { usePacedValue } from '@/lib/use-paced-value'
@@ -67,6 +68,7 @@ export function MetricFigureCard({ figure, view, incidents = NO_INCIDENTS, onZoo
             onZoom={onZoom}
           />
           <SetAsideNotice setAside={data.setAside} gaps={data.gaps} noun={['series', 'series']} />
+          <MetricProblemList problems={problemsFor(data.problems, metrics)} />
           </>
         )}
       </QueryContent>

@@ -92,8 +92,9 @@ export const METRIC_FIGURES: readonly MetricFigure[] = [
     title: 'Service availability',
     // Up is 1 or 0, averaged over a coarse step into the share of time up.
     unit: 'ratio',
-    series: perService((s) => `${s}.up`),
-    subjects: [...SERVICES],
+    // The agent process first: when it is down the three stages behind it have no data.
+    series: [{ metric: 'agent.up', label: 'Voice agent', color: PINK, dash: '8 2 2 2' }, ...perService((s) => `${s}.up`)],
+    subjects: ['agent', ...SERVICES],
     group: 'pipeline',
   },
   {

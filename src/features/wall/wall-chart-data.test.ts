@@ -1,5 +1,5 @@
 import type { MetricsResponse } from '@/api/schemas'
-import { ALL_CHARTS, CHART_SETS, seriesFor, spansFor, verdictFor } from './wall-chart-data'
+import { ALL_CHARTS, CHART_SETS, currentValue, seriesFor, spansFor, verdictFor } from './wall-chart-data'
 
 test('the six key charts are named after what they show and carry the runbook thresholds', () => {
   expect(ALL_CHARTS.charts.map((c) => c.title)).toEqual([
@@ -76,4 +76,18 @@ describe('spansFor', () => {
     expect(spansFor(answer('stt.error_rate', () => 0.01), sttErrors)).toEqual([])
     expect(spansFor(answer('tts.error_rate', () => 0.5), sttErrors)).toEqual([])
   })
+})
+
+const grid = (values: (number | null)[]) => ({ fromMs: 0, stepS: 10, values })
+
+test.each([
+  ['the last sample', [1, 2, 3], 3],
+  ['the latest through a short scrape gap', [1, 2, null, null], 2],
+  // Five minutes of 10 s samples back from the end: the value 30 samples before it still counts...
+  ['a value five minutes old', [7, ...new Array<null>(30).fill(null)], 7],
+  // ...one more and the series has stopped (a crashed agent exports nothing): no figure "now".
+  ['a value older than five minutes', [7, ...new Array<null>(31).fill(null)], null],
+  ['nothing', [], null],
+] as const)('currentValue: %s', (_name, values, expected) => {
+  expect(currentValue(grid([...values]))).toBe(expected)
 })

@@ -3,6 +3,7 @@ import type { MetricsResponse } from '@/api/schemas'
 import { gridsByMetric, toGrid } from '@/api/metrics'
 import { METRIC_UNITS, SERVICE_LABELS, SERVICES, type MetricId } from '@/domain/catalog'
 import { ALERT_INSTANCES, thresholdsFor, type ThresholdLine } from '@/domain/alert-rules'
+import { LOOKBACK_MS, type GridSeries } from '@/domain/alert-engine'
 import { formatValue } from '@/domain/format'
 import type { ChartSeries, ChartSpan } from '@/components/charts/chart-data'
 import { chartAlertSpans } from '@/components/charts/alert-spans'
@@ -62,6 +63,22 @@ export function seriesFor(response: MetricsResponse, c: Pick<WallChart, 'metric'
   const s = response.series.find((x) => x.metric === c.metric)
   if (s === undefined) return []
   return [{ label: c.label, color: c.color, data: toGrid(s) }]
+}
+
+/**
+ * The value "now": the latest sample within the lookback (5 min, as the rules and
+ * Prometheus read it) of the series' end, else null. A value from before a longer gap
+ * (a crashed agent exports nothing) is history on the chart, not the figure beside it.
+ */
+export function currentValue(grid: GridSeries): number | null {
+  const stepMs = grid.stepS * 1000
+  const last = grid.values.length - 1
+  const oldest = Math.max(0, last - Math.floor(LOOKBACK_MS / stepMs))
+  for (let i = last; i >= oldest; i--) {
+    const v = grid.values[i]
+    if (v !== null && v !== undefined) return v
+  }
+  return null
 }
 
 export type VerdictLevel = 'ok' | 'warning' | 'critical' | 'nodata'

@@ -1,14 +1,15 @@
 import { memo, useMemo } from 'react'
+import { problemsFor } from '@/api/metrics'
 import type { MetricsResponse } from '@/api/schemas'
 import { METRIC_UNITS } from '@/domain/catalog'
 import { formatValue } from '@/domain/format'
-import { latestValue } from '@/components/charts/chart-data'
 import { LineChart } from '@/components/charts/line-chart'
+import { MetricProblemList } from '@/components/ui/metric-problem-list'
 import { useNow } from '@/lib/use-now'
 import { useFitHeight } from './use-fit-height'
 import { useRootFontPx } from './use-root-font-px'
 import { ShapeIcon } from './wall-icons'
-import { ALL_CHARTS, CHART_SETS, seriesFor, spansFor, verdictFor, type ChartSet, type VerdictLevel, type WallChart } from './wall-chart-data'
+import { ALL_CHARTS, CHART_SETS, currentValue, seriesFor, spansFor, verdictFor, type ChartSet, type VerdictLevel, type WallChart } from './wall-chart-data'
 
 /**
  * The shared chart is sized for a desk. On the wall its drawn text is the root size
@@ -65,9 +66,10 @@ const ChartCell = memo(function ChartCell({ chart, response, fontPx }: { chart: 
   const series = useMemo(() => seriesFor(response, chart), [response, chart])
   // Spans a minute apart are one: a flapping rule shades a band, not slivers.
   const spans = useMemo(() => spansFor(response, chart, MINUTE_MS), [response, chart])
-  const latest = series[0] === undefined ? null : latestValue(series[0].data.values)
+  const latest = series[0] === undefined ? null : currentValue(series[0].data)
   const verdict = verdictFor(chart.metric, latest, chart.thresholds)
   const unit = METRIC_UNITS[chart.metric]
+  const problems = useMemo(() => problemsFor(response.problems, [chart.metric]), [response, chart])
   return (
     <div className="flex min-h-0 min-w-0 flex-col">
       {/* Figure and verdict are each kept whole: if a long figure ("1 min 5 s") leaves no room, the verdict wraps below it. */}
@@ -91,6 +93,7 @@ const ChartCell = memo(function ChartCell({ chart, response, fontPx }: { chart: 
           compact
         />
       </div>
+      <MetricProblemList problems={problems} className="shrink-0 text-lg leading-snug text-amber-200" />
     </div>
   )
 })

@@ -2,6 +2,7 @@ import { apiFetch } from '@/api/client'
 import { alertHistoryResponse, alertsResponse, healthResponse, simulatorState, type ComponentHealth } from '@/api/schemas'
 import { COMPONENTS, SCENARIOS, type ComponentId, type ScenarioName } from '@/domain/catalog'
 import { ALERT_INSTANCES, ALERT_RULES } from '@/domain/alert-rules'
+import { suggestPlaybooks } from '@/domain/playbook-suggestion'
 import { givenScenario, givenSeed, setMockNow } from '../../../test/mock-backend'
 
 const NOW = Date.parse('2026-11-27T12:00:00Z')
@@ -37,7 +38,7 @@ test('switching to an OpenAI outage over HTTP takes STT and TTS down and leaves 
 })
 
 type Tiles = Record<ComponentId, ComponentHealth['state']>
-const ALL_UP: Tiles = { stt: 'up', llm: 'up', tts: 'up', livekit: 'up', database: 'up', openai: 'up', groq: 'up' }
+const ALL_UP: Tiles = { agent: 'up', stt: 'up', llm: 'up', tts: 'up', livekit: 'up', database: 'up', openai: 'up', groq: 'up' }
 const tiles = (body: Awaited<ReturnType<typeof health>>) =>
   Object.fromEntries(body.components.map((c) => [c.id, c.state])) as Tiles
 const provider = (body: Awaited<ReturnType<typeof health>>, id: 'openai' | 'groq') => {
@@ -53,6 +54,12 @@ test.each<[ScenarioName, Partial<Tiles>, Record<'openai' | 'groq', { ruleId: str
   ['healthy', {}, {
     openai: { ruleId: null, reason: /^All rules inactive \(quota use \d/ },
     groq: { ruleId: null, reason: /^All rules inactive \(quota use \d/ },
+  }],
+  // The agent process is dead: its own tile is down, and everything it reported (the
+  // stages' checks, quota use) has no data, so those tiles say unknown rather than up.
+  ['agent-down', { agent: 'down', stt: 'unknown', llm: 'unknown', tts: 'unknown', openai: 'unknown', groq: 'unknown' }, {
+    openai: { ruleId: null, reason: /^No data for OpenAI API quota use$/ },
+    groq: { ruleId: null, reason: /^No data for Groq API quota use$/ },
   }],
   // STT and TTS both call OpenAI; both failing is OpenAI failing. Groq, the LLM's
   // fallback, is not involved.
@@ -96,7 +103,7 @@ test.each<[ScenarioName, Partial<Tiles>, Record<'openai' | 'groq', { ruleId: str
   }
 })
 
-test.each([1, 2, 3, 42, 7777])('with seed %i, only an OpenAI outage or used-up quotas take a provider tile off up', async (seed) => {
+test.each([1, 2, 3, 42, 7777])('with seed %i, only an OpenAI outage or used-up quotas take a provider tile down (a dead agent leaves them unknown)', async (seed) => {
   givenSeed(seed)
   const verdicts: Record<string, [unknown, unknown]> = {}
   for (const scenario of SCENARIOS) {
@@ -106,6 +113,7 @@ test.each([1, 2, 3, 42, 7777])('with seed %i, only an OpenAI outage or used-up q
   }
   expect(verdicts).toEqual({
     healthy: ['up', 'up'],
+    'agent-down': ['unknown', 'unknown'],
     'openai-outage': ['down', 'up'],
     'llm-timeout': ['up', 'up'],
     'livekit-outage': ['up', 'up'],
@@ -133,6 +141,7 @@ test.each<[string, number, ComponentHealth['state'], string | null, RegExp]>([
 })
 
 test.each([
+  ['agent-down', 'agent'],
   ['livekit-outage', 'livekit'],
   ['db-connection-lost', 'database'],
 ] as const)('%s takes %s down', async (scenario, component) => {
@@ -166,6 +175,20 @@ test('alerts list every rule instance; an outage fires the STT error-rate alert 
   expect(since).toBeGreaterThan(NOW - 20 * 60_000)
   expect(since).toBeLessThan(NOW - 5 * 60_000)
   expect(body.alerts.find((a) => a.id === 'error-rate-critical:llm')?.state).toBe('inactive')
+})
+
+test('when the voice agent crashes, its tile is the first and down, and its alert fires with the Agent Not Responding playbook', async () => {
+  givenScenario('agent-down')
+  const body = await health()
+  expect(body.components[0]).toMatchObject({ id: 'agent', name: 'Voice agent', state: 'down', ruleId: 'service-down', reason: 'Voice agent down > 1 min — firing' })
+
+  const { alerts } = await apiFetch('/api/alerts', alertsResponse)
+  const agent = alerts.find((a) => a.id === 'service-down:agent')
+  expect(agent).toMatchObject({ state: 'firing', severity: 'critical', subject: 'agent', metric: 'agent.up', value: 0, playbook: 'agent-not-responding' })
+  // It is the only alert firing: the rest of the agent's rules have lost their data.
+  expect(alerts.filter((a) => a.state === 'firing').map((a) => a.id)).toEqual(['service-down:agent'])
+  expect(alerts.find((a) => a.id === 'service-down:stt')?.state).toBe('nodata')
+  expect(suggestPlaybooks(alerts)).toEqual(['agent-not-responding'])
 })
 
 test('alert history shows the span an alert fired, clipped to the range', async () => {

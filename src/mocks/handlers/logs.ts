@@ -17,7 +17,8 @@ export function logHandlers(world: World) {
     http.get('/api/logs', ({ request }) => {
       const query = parseLogsQuery(new URL(request.url).searchParams)
       if (!query.ok) return problem(world, query.status, query.message)
-      return reply(world, logsResponse, simulatedLogs(simConfig(world.read().sim), query.value, world.now()))
+      const answer = simulatedLogs(simConfig(world.read().sim), query.value, world.now())
+      return reply(world, logsResponse, { ...answer, source: { kind: 'simulator' } })
     }),
 
     http.get('/api/errors', ({ request }) => {
