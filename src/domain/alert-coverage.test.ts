@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { firingCoverage, handlingIncidents, type CoveringIncident } from './alert-coverage'
+import { firingCoverage, handledComponents, handlingIncidents, type CoveringIncident } from './alert-coverage'
 import type { IncidentStatus } from './incident-status'
 
 const incident = (id: string, severity: string, status: IncidentStatus, alertIds: string[], declaredAt = '2026-12-03T10:00:00Z'): CoveringIncident => ({
@@ -61,5 +61,24 @@ describe('firingCoverage', () => {
 
   it('is zero when nothing fires', () => {
     expect(firingCoverage([], new Map())).toEqual({ criticalFiring: 0, unhandled: 0 })
+  })
+})
+
+describe('handledComponents', () => {
+  const handling = handlingIncidents([incident('INC-1', 'P1', 'investigating', ['down:stt', 'quiet:db', 'rate:llm'])])
+  const alerts = [
+    { id: 'down:stt', state: 'firing', severity: 'critical', subject: 'stt' },
+    { id: 'rate:llm', state: 'pending', severity: 'warning', subject: 'llm' },
+    { id: 'quiet:db', state: 'inactive', severity: 'critical', subject: 'database' },
+    { id: 'down:tts', state: 'firing', severity: 'critical', subject: 'tts' },
+  ]
+
+  it.each([
+    ['a firing alert in an open incident marks its component', 'stt', 'INC-1'],
+    ['a pending one too', 'llm', 'INC-1'],
+    ['an inactive alert marks nothing', 'database', undefined],
+    ['an alert in no incident marks nothing', 'tts', undefined],
+  ])('%s', (_, component, expected) => {
+    expect(handledComponents(alerts, handling).get(component)?.id).toBe(expected)
   })
 })

@@ -59,3 +59,22 @@ export function firingCoverage(alerts: readonly CoverableAlert[], handling: Read
   }
   return { criticalFiring, unhandled }
 }
+
+export interface SubjectAlert extends CoverableAlert {
+  /** The component (or host, or turn) the alert watches. */
+  readonly subject: string
+}
+
+/**
+ * Component id → the open incident handling an alert that fires or is pending for it:
+ * the tile stays red, and says where the people on it are working.
+ */
+export function handledComponents<I>(alerts: readonly SubjectAlert[], handling: ReadonlyMap<string, I>): ReadonlyMap<string, I> {
+  const handled = new Map<string, I>()
+  for (const alert of alerts) {
+    if (alert.state !== 'firing' && alert.state !== 'pending') continue
+    const incident = handling.get(alert.id)
+    if (incident !== undefined && !handled.has(alert.subject)) handled.set(alert.subject, incident)
+  }
+  return handled
+}

@@ -120,3 +120,34 @@ test(
   },
   SLOW_TEST_MS,
 )
+
+test(
+  'a red tile whose alert an open incident handles stays red and says where it is handled, on the Overview and the wall',
+  async () => {
+    givenScenario('openai-outage')
+    seedIncident({ id: 'INC-782', status: 'investigating', alertIds: ['service-down:stt'] })
+    const { unmount } = renderRoute('/')
+    const strip = await screen.findByRole('list', { name: 'Service health' }, WAIT)
+    const stt = await waitFor(() => {
+      const item = within(strip)
+        .getAllByRole('listitem')
+        .find((li) => li.textContent.startsWith('STT'))
+      if (item === undefined || !/Handled in INC-782/.test(item.textContent)) throw new Error('STT tile not handled yet')
+      return item
+    }, WAIT)
+    expect(stt).toHaveTextContent(/down/i)
+    expect(within(stt).getByRole('link', { name: 'INC-782' })).toHaveAttribute('href', '/incidents/INC-782')
+    const tts = within(strip)
+      .getAllByRole('listitem')
+      .find((li) => li.textContent.startsWith('TTS'))
+    expect(tts).not.toHaveTextContent(/Handled in/)
+    unmount()
+
+    renderRoute('/wall')
+    const tiles = await screen.findByRole('list', { name: 'Service health' }, WAIT)
+    await waitFor(() => {
+      expect(within(tiles).getByText(/Handled in INC-782/)).toBeInTheDocument()
+    }, WAIT)
+  },
+  SLOW_TEST_MS,
+)

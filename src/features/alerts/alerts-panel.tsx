@@ -22,7 +22,7 @@ import {
   type StateFilter,
 } from './alert-view'
 import { useAlertFilters } from './use-alert-filters'
-import { useAlertCoverage } from './use-alert-coverage'
+import { useAlertCoverage } from '@/lib/use-alert-coverage'
 import { UnhandledNotice } from './handled-by'
 import { ALERTS_REFRESH_MS } from './refresh'
 

@@ -11,7 +11,7 @@ import { groupAlerts, SEVERITY_LABELS } from './alert-view'
 import { ALERTS_REFRESH_MS } from './refresh'
 import { SeverityIcon } from './severity-icon'
 import { UnhandledNotice } from './handled-by'
-import { useAlertCoverage } from './use-alert-coverage'
+import { useAlertCoverage } from '@/lib/use-alert-coverage'
 
 /**
  * What is broken now, for the Overview: the firing and pending alerts with severity,

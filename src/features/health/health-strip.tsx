@@ -6,6 +6,11 @@ import { QueryPanel, Skeleton } from '@/components/ui/panel'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { SetAsideNotice } from '@/components/ui/set-aside-notice'
 import { StateIcon } from './state-icon'
+import type { Incident } from '@/api/schemas'
+import { TextLink } from '@/components/ui/text-link'
+import { useAlertCoverage } from '@/lib/use-alert-coverage'
+
+const NOBODY: ReadonlyMap<string, Incident> = new Map()
 
 export const HEALTH_REFRESH_MS = 10_000
 
@@ -26,6 +31,7 @@ const STATE_TEXT: Record<HealthState, string> = {
 /** One tile per component from GET /api/health, refreshed every 10 s. */
 export function HealthStrip({ title = 'Service health' }: { title?: string }) {
   const query = useQuery({ ...healthQueries.current(), refetchInterval: HEALTH_REFRESH_MS })
+  const { components: handled } = useAlertCoverage()
   return (
     <QueryPanel
       title={title}
@@ -35,7 +41,7 @@ export function HealthStrip({ title = 'Service health' }: { title?: string }) {
     >
       {(data) => (
         <>
-          <HealthList components={data.components} />
+          <HealthList components={data.components} handled={handled} />
           <SetAsideNotice setAside={data.setAside} noun={['component', 'components']} />
         </>
       )}
@@ -52,20 +58,27 @@ function CheckedAt({ at }: { at: HealthAnswer['at'] }) {
 }
 
 /** Memoised: a refetch that returns the same states (structural sharing) renders nothing. */
-export const HealthList = memo(function HealthList({ components }: { components: readonly ShownComponentHealth[] }) {
+export const HealthList = memo(function HealthList({
+  components,
+  handled = NOBODY,
+}: {
+  components: readonly ShownComponentHealth[]
+  /** Component id → the open incident handling its alert: the tile stays red and says where. */
+  handled?: ReadonlyMap<string, Incident>
+}) {
   if (components.length === 0) {
     return <p className="text-sm text-zinc-600 dark:text-zinc-400">The backend reported no components.</p>
   }
   return (
     <ul aria-label="Service health" className="grid grid-cols-[repeat(auto-fit,minmax(9.5rem,1fr))] gap-2">
       {components.map((c) => (
-        <HealthItem key={c.id} component={c} />
+        <HealthItem key={c.id} component={c} handledBy={c.state === 'up' ? undefined : handled.get(c.id)} />
       ))}
     </ul>
   )
 })
 
-function HealthItem({ component }: { component: ShownComponentHealth }) {
+function HealthItem({ component, handledBy }: { component: ShownComponentHealth; handledBy: Incident | undefined }) {
   const { name, state, reason } = component
   return (
     <li className={`flex min-w-0 flex-col gap-0.5 rounded-md border px-2 py-1.5 ${STATE_STYLES[state]}`} title={reason}>
@@ -80,6 +93,14 @@ function HealthItem({ component }: { component: ShownComponentHealth }) {
         <span className={`ml-auto text-xs font-semibold uppercase tracking-wide ${STATE_TEXT[state]}`}>{state}</span>
       </div>
       <span className="sr-only">. </span>
+      {handledBy !== undefined && (
+        <p className="text-xs font-medium">
+          Handled in{' '}
+          <TextLink to={`/incidents/${encodeURIComponent(handledBy.id)}`} title={handledBy.title}>
+            {handledBy.id}
+          </TextLink>
+        </p>
+      )}
       <p className="line-clamp-2 text-xs text-zinc-600 dark:text-zinc-300">{reason}</p>
     </li>
   )

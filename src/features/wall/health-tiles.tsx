@@ -2,6 +2,7 @@ import { memo } from 'react'
 import type { ShownComponentHealth } from '@/api/health'
 import type { HealthState } from '@/api/schemas'
 import { HEALTH_SHAPES, ShapeIcon } from './wall-icons'
+import type { Incident } from '@/api/schemas'
 
 const TILE_STYLES: Record<HealthState, string> = {
   up: 'border-zinc-600 bg-zinc-900',
@@ -27,22 +28,35 @@ const STATE_TEXT: Record<HealthState, string> = {
  * on the components array: a refresh that brings the same states (structural sharing
  * keeps the array) renders nothing.
  */
-export const HealthTiles = memo(function HealthTiles({ components }: { components: readonly ShownComponentHealth[] }) {
+export const HealthTiles = memo(function HealthTiles({
+  components,
+  handled,
+}: {
+  components: readonly ShownComponentHealth[]
+  /** Component id → the open incident handling its alert: the tile stays red and says where. */
+  handled: ReadonlyMap<string, Incident>
+}) {
   if (components.length === 0) return <p className="text-lg text-zinc-300">The backend reported no components.</p>
   return (
     <ul aria-label="Service health" className="grid auto-cols-fr grid-flow-col gap-3">
-      {components.map((c) => (
-        <li key={c.id} className={`flex min-w-0 flex-col rounded-lg border-2 px-3 py-1.5 ${TILE_STYLES[c.state]}`} title={c.reason}>
-          <span className="text-2xl font-bold leading-tight [overflow-wrap:anywhere]">{c.name}</span>
-          <span className="sr-only">: </span>
-          <span className={`inline-flex items-center gap-1.5 text-xl font-bold uppercase leading-snug ${STATE_TEXT[c.state]}`}>
-            <ShapeIcon shape={HEALTH_SHAPES[c.state]} />
-            {c.state}
-          </span>
-          <span className="sr-only">. </span>
-          <p className="line-clamp-2 h-[2lh] text-base leading-snug text-zinc-300">{c.reason}</p>
-        </li>
-      ))}
+      {components.map((c) => {
+        const handledBy = c.state === 'up' ? undefined : handled.get(c.id)
+        return (
+          <li key={c.id} className={`flex min-w-0 flex-col rounded-lg border-2 px-3 py-1.5 ${TILE_STYLES[c.state]}`} title={c.reason}>
+            <span className="text-2xl font-bold leading-tight [overflow-wrap:anywhere]">{c.name}</span>
+            <span className="sr-only">: </span>
+            <span className={`inline-flex items-center gap-1.5 text-xl font-bold uppercase leading-snug ${STATE_TEXT[c.state]}`}>
+              <ShapeIcon shape={HEALTH_SHAPES[c.state]} />
+              {c.state}
+            </span>
+            <span className="sr-only">. </span>
+            <p className="line-clamp-2 h-[2lh] text-base leading-snug text-zinc-300">
+              {handledBy !== undefined && <span className="font-semibold text-sky-200">Handled in {handledBy.id} · </span>}
+              {c.reason}
+            </p>
+          </li>
+        )
+      })}
     </ul>
   )
 })

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router'
 import type { ShownComponentHealth } from '@/api/health'
 import { setAsideOf } from '@/api/incidents'
 import type { Incident } from '@/api/schemas'
-import { firingCoverage, handlingIncidents } from '@/domain/alert-coverage'
+import { firingCoverage, handledComponents, handlingIncidents } from '@/domain/alert-coverage'
 import { SetAsideNotice } from '@/components/ui/set-aside-notice'
 import { AlertList, AlertSummary } from './alert-list'
 import { HealthTiles } from './health-tiles'
@@ -64,6 +64,7 @@ export function WallDisplay() {
   const counts = useMemo(() => (alertList === undefined ? undefined : countAlerts(alertList)), [alertList])
   const open = useMemo(() => (incidents.data === undefined ? undefined : openIncidentsBySeverity(incidents.data)), [incidents.data])
   const handling = useMemo(() => (incidents.data === undefined ? NOBODY : handlingIncidents(incidents.data)), [incidents.data])
+  const handledTiles = useMemo(() => (alertList === undefined ? NOBODY : handledComponents(alertList, handling)), [alertList, handling])
   const coverage = useMemo(
     () => (alertList === undefined || incidents.data === undefined ? undefined : firingCoverage(alertList, handling)),
     [alertList, incidents.data, handling],
@@ -78,7 +79,7 @@ export function WallDisplay() {
       <WallHeader lastRefreshAt={lastRefreshAt} />
       <P1Takeover incidents={incidents.data} sound={settings.sound} />
       <WallPanel title="Service health" freshness={freshnessOf(health, refreshMs)} className="shrink-0">
-        {components !== undefined && <HealthTiles components={components} />}
+        {components !== undefined && <HealthTiles components={components} handled={handledTiles} />}
         {health.data !== undefined && <SetAsideNotice setAside={health.data.setAside} noun={['component', 'components']} className={WALL_NOTICE} />}
       </WallPanel>
       <div className="grid min-h-0 flex-1 grid-cols-[5fr_7fr] grid-rows-[minmax(0,1fr)] gap-4">

@@ -3,10 +3,10 @@ import { useQuery } from '@tanstack/react-query'
 import { alertQueries } from '@/api/alerts'
 import { incidentQueries } from '@/api/incidents'
 import type { Incident } from '@/api/schemas'
-import { firingCoverage, handlingIncidents, type FiringCoverage } from '@/domain/alert-coverage'
-import { ALERTS_REFRESH_MS } from './refresh'
+import { firingCoverage, handledComponents, handlingIncidents, type FiringCoverage } from '@/domain/alert-coverage'
 
-/** The incident list behind "Handled in INC-…"; live updates refresh it sooner. */
+/** The alert states and incident list behind "Handled in INC-…"; live updates refresh both sooner. */
+const ALERTS_REFRESH_MS = 10_000
 const INCIDENTS_REFRESH_MS = 10_000
 const NOBODY: ReadonlyMap<string, Incident> = new Map()
 
@@ -15,6 +15,8 @@ export interface AlertCoverage {
   handling: ReadonlyMap<string, Incident>
   /** Undefined until both the alerts and the incidents are known: never claim "no incident" early. */
   coverage: FiringCoverage | undefined
+  /** Component id → the open incident handling an alert that fires or is pending for it. */
+  components: ReadonlyMap<string, Incident>
 }
 
 /** Which alerts are handled by an open incident, from the same cached queries the pages use. */
@@ -27,5 +29,6 @@ export function useAlertCoverage(): AlertCoverage {
     () => (alertList === undefined || incidents.data === undefined ? undefined : firingCoverage(alertList, handling)),
     [alertList, incidents.data, handling],
   )
-  return { handling, coverage }
+  const components = useMemo(() => (alertList === undefined ? NOBODY : handledComponents(alertList, handling)), [alertList, handling])
+  return { handling, coverage, components }
 }
