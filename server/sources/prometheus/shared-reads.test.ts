@@ -51,12 +51,29 @@ describe('withSharedReads', () => {
     expect(calls).toEqual({ rules: 2, query: 2, range: 0 })
   })
 
-  it('ranges are never shared', async () => {
+  it('fine ranges (the last hour at 10 s) are never shared', async () => {
     const { client, calls } = countingClient()
     const shared = withSharedReads(client, () => 0)
     await shared.queryRange('a', 0, 1, 10)
     await shared.queryRange('a', 0, 1, 10)
     expect(calls.range).toBe(2)
+  })
+
+  it('a long range at a step of a minute or more is shared for a minute, per exact query', async () => {
+    const { client, calls } = countingClient()
+    let t = 0
+    const shared = withSharedReads(client, () => t)
+    await Promise.all(Array.from({ length: 20 }, () => shared.queryRange('a', 0, 604_800_000, 600)))
+    expect(calls.range).toBe(1)
+    await shared.queryRange('a', 600_000, 605_400_000, 600)
+    await shared.queryRange('b', 0, 604_800_000, 600)
+    expect(calls.range).toBe(3)
+    t = 59_999
+    await shared.queryRange('a', 0, 604_800_000, 600)
+    expect(calls.range).toBe(3)
+    t = 60_000
+    await shared.queryRange('a', 0, 604_800_000, 600)
+    expect(calls.range).toBe(4)
   })
 
   it("one reader's abort fails only that reader", async () => {

@@ -2,12 +2,21 @@
  * Rule states and instant readings shared for a moment. Every browser's alert list and
  * health strip asks for the same rules and the same ~16 instant queries; Prometheus
  * evaluates rules every 15 s or so, so a 2-second-old answer is as true as a fresh one,
- * and a war room of 60 screens costs Prometheus one read instead of sixty. Failures are
- * never kept: a Prometheus that comes back is seen by the next request.
+ * and a war room of 60 screens costs Prometheus one read instead of sixty. Long ranges
+ * are shared too: their grid is aligned to a step of a minute or more, so every screen and
+ * every refresh within that step asks the very same query_range, and a 7-day chart costs
+ * Prometheus seconds (see BENCHMARKS.md). Failures are never kept: a Prometheus that
+ * comes back is seen by the next request.
  */
 import type { PrometheusClient, PromResult, PromRuleGroups } from './client'
 
 export const SHARED_READ_MS = 2_000
+/** Ranges read at a step of at least this are shared; finer ones (the last hour) are always fresh. */
+export const SHARED_RANGE_MIN_STEP_S = 60
+/** How long a shared range answer is kept: late samples show within a minute. */
+export const SHARED_RANGE_MS = 60_000
+/** Enough for every metric at a few ranges; older entries go first. */
+const MAX_SHARED_RANGES = 512
 
 interface Entry<T> {
   readonly at: number
@@ -17,14 +26,32 @@ interface Entry<T> {
 export function withSharedReads(client: PrometheusClient, now: () => number, ttlMs = SHARED_READ_MS): PrometheusClient {
   let rules: Entry<PromRuleGroups> | null = null
   const instants = new Map<string, Entry<PromResult>>()
+  const ranges = new Map<string, Entry<PromResult>>()
 
   function fresh<T>(entry: Entry<T> | null | undefined): entry is Entry<T> {
     return entry != null && now() - entry.at < ttlMs
   }
 
   return {
-    // Ranges differ per chart and per moment: nothing to share.
-    queryRange: (expr, startMs, endMs, stepS, signal) => client.queryRange(expr, startMs, endMs, stepS, signal),
+    queryRange(expr, startMs, endMs, stepS, signal) {
+      if (stepS < SHARED_RANGE_MIN_STEP_S) return client.queryRange(expr, startMs, endMs, stepS, signal)
+      const key = `${String(startMs)}|${String(endMs)}|${String(stepS)}|${expr}`
+      const entry = ranges.get(key)
+      if (entry !== undefined && now() - entry.at < SHARED_RANGE_MS) return signal === undefined ? entry.answer : raceAbort(entry.answer, signal)
+      for (const [k, old] of ranges) if (now() - old.at >= SHARED_RANGE_MS) ranges.delete(k)
+      while (ranges.size >= MAX_SHARED_RANGES) {
+        const oldest = ranges.keys().next()
+        if (oldest.done === true) break
+        ranges.delete(oldest.value)
+      }
+      const answer = client.queryRange(expr, startMs, endMs, stepS)
+      const created = { at: now(), answer }
+      ranges.set(key, created)
+      answer.catch(() => {
+        if (ranges.get(key) === created) ranges.delete(key)
+      })
+      return signal === undefined ? answer : raceAbort(answer, signal)
+    },
     query(expr, atMs, signal) {
       const entry = instants.get(expr)
       if (fresh(entry)) return entry.answer
