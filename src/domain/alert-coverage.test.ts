@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { firingCoverage, handledComponents, handlingIncidents, type CoveringIncident } from './alert-coverage'
+import { firingCoverage, handledComponents, handlingIncidents, openIncidentsFor, type CoveringIncident } from './alert-coverage'
 import type { IncidentStatus } from './incident-status'
 
 const incident = (id: string, severity: string, status: IncidentStatus, alertIds: string[], declaredAt = '2026-12-03T10:00:00Z'): CoveringIncident => ({
@@ -80,5 +80,28 @@ describe('handledComponents', () => {
     ['an alert in no incident marks nothing', 'tts', undefined],
   ])('%s', (_, component, expected) => {
     expect(handledComponents(alerts, handling).get(component)?.id).toBe(expected)
+  })
+})
+
+describe('openIncidentsFor', () => {
+  const related = (id: string, severity: string, status: IncidentStatus, services: string[], alertIds: string[] = []) => ({
+    ...incident(id, severity, status, alertIds),
+    services,
+  })
+  const incidents = [
+    related('INC-1', 'P3', 'investigating', ['stt']),
+    related('INC-2', 'P1', 'identified', ['stt', 'tts']),
+    related('INC-3', 'P4', 'investigating', ['llm'], ['error-rate-critical:stt']),
+    related('INC-4', 'P1', 'resolved', ['stt']),
+    related('INC-5', 'P2', 'investigating', ['database']),
+  ]
+
+  it.each([
+    ['one naming the service, most severe first; resolved ones never', { services: ['stt'], alertIds: [] }, ['INC-2', 'INC-1']],
+    ['one listing the alert comes before one naming the service', { services: ['stt'], alertIds: ['error-rate-critical:stt'] }, ['INC-3', 'INC-2', 'INC-1']],
+    ['nothing related', { services: ['livekit'], alertIds: ['x'] }, []],
+    ['no services and no alerts: nothing', { services: [], alertIds: [] }, []],
+  ])('%s', (_, about, expected) => {
+    expect(openIncidentsFor(incidents, about).map((i) => i.id)).toEqual(expected)
   })
 })

@@ -78,3 +78,23 @@ export function handledComponents<I>(alerts: readonly SubjectAlert[], handling: 
   }
   return handled
 }
+
+export interface RelatedIncident extends CoveringIncident {
+  readonly services: readonly string[]
+}
+
+/**
+ * The open incidents a new declaration may duplicate: those listing one of its alerts,
+ * then those naming one of its services; most severe first. "Declare incident" shows
+ * them first so two responders do not declare one outage twice.
+ */
+export function openIncidentsFor<I extends RelatedIncident>(
+  incidents: readonly I[],
+  about: { services: readonly string[]; alertIds: readonly string[] },
+): I[] {
+  const listsAlert = (i: I) => i.alertIds.some((id) => about.alertIds.includes(id))
+  const sharesService = (i: I) => i.services.some((s) => about.services.includes(s))
+  return incidents
+    .filter((i) => isOpen(i.status) && (listsAlert(i) || sharesService(i)))
+    .sort((a, b) => Number(listsAlert(b)) - Number(listsAlert(a)) || (ranksBefore(a, b) ? -1 : ranksBefore(b, a) ? 1 : 0))
+}

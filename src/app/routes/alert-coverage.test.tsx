@@ -151,3 +151,24 @@ test(
   },
   SLOW_TEST_MS,
 )
+
+test(
+  'declaring from a firing alert shows first the open incident already on that service, as a link that closes the dialog',
+  async () => {
+    givenScenario('openai-outage')
+    seedIncident({ id: 'INC-783', title: 'Transcription failing', severity: 'P2', status: 'investigating', services: ['stt'], alertIds: [] })
+    const { user, router } = renderRoute('/alerts')
+    const item = await firingItem('STT error rate > 10 %')
+    await user.click(within(item).getByRole('button', { name: /Declare incident/ }))
+    const dialog = await screen.findByRole('dialog', { name: 'Declare incident' }, WAIT)
+    const already = await within(dialog).findByRole('region', { name: 'Already open' }, WAIT)
+    const link = within(already).getByRole('link', { name: 'INC-783 · Transcription failing' })
+    expect(already).toHaveTextContent('(P2, investigating)')
+    await user.click(link)
+    await waitFor(() => {
+      expect(router.state.location.pathname).toBe('/incidents/INC-783')
+    })
+    expect(screen.queryByRole('dialog', { name: 'Declare incident' })).toBeNull()
+  },
+  SLOW_TEST_MS,
+)

@@ -26,6 +26,7 @@ import {
 import { ModalDialog } from '@/components/ui/modal-dialog'
 import { SeverityGuide } from './severity-guide'
 import { useDeclareIncident } from './use-declare-incident'
+import { AlreadyOpen } from './already-open'
 
 const fieldClass = `w-full rounded-md border bg-white px-2 text-sm text-zinc-900 aria-invalid:border-red-600 dark:bg-zinc-950 dark:text-zinc-100 border-zinc-300 dark:border-zinc-600 ${focusRing}`
 
@@ -145,6 +146,7 @@ export function DeclareIncidentDialog({ initial, onClose }: { initial?: DeclareI
   return (
     <ModalDialog title="Declare incident" onDismiss={pending ? undefined : close} initialFocus={titleRef}>
       <form noValidate aria-label="Declare incident" onSubmit={submit} className="flex flex-col gap-4" aria-busy={pending}>
+        <AlreadyOpen services={draft.services} alertIds={draft.alertIds} onOpen={close} />
         <div className="flex flex-col gap-1">
           <label htmlFor={ids.title} className="text-sm font-medium">
             Title
