@@ -290,6 +290,8 @@ export const patchIncidentRequest = z.strictObject({
     rootCause: z.optional(z.string().check(z.maxLength(10_000))),
     resolution: z.optional(z.string().check(z.maxLength(10_000))),
     playbooks: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(20))),
+    /** The alerts this incident handles: a firing alert linked here reads "Handled in" it. */
+    alertIds: z.optional(z.array(id).check(z.maxLength(50))),
     postmortemAt: z.optional(z.nullable(isoDateTime)),
     followUps: z.optional(z.array(followUp).check(z.maxLength(100))),
     actor: actorField,

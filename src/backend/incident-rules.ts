@@ -94,9 +94,10 @@ export function declarationEvents(incident: Incident, actor: string): (PlannedEv
 }
 
 /** "Alert linked: STT error rate > 10 % (error-rate-critical:stt)"; an unknown id as it came. */
-function alertText(alertId: string): string {
+function alertText(alertId: string, linked = true): string {
   const instance = ALERT_INSTANCES.find((i) => i.id === alertId)
-  return instance ? `Alert linked: ${instance.name} (${alertId})` : `Alert linked: ${alertId}`
+  const verb = linked ? 'Alert linked' : 'Alert unlinked'
+  return instance ? `${verb}: ${instance.name} (${alertId})` : `${verb}: ${alertId}`
 }
 
 /** The JSON a retried request must match to be the same request (key order as the parser built it). */
@@ -188,6 +189,11 @@ export function planPatch(current: Incident, ifMatch: string | null, patch: Patc
     for (const slug of patch.playbooks) if (!next.playbooks.includes(slug)) say('playbook', playbookEventText(slug, true))
     for (const slug of next.playbooks) if (!patch.playbooks.includes(slug)) say('playbook', playbookEventText(slug, false))
     next.playbooks = [...new Set(patch.playbooks)]
+  }
+  if (patch.alertIds !== undefined && !sameList(patch.alertIds, next.alertIds)) {
+    for (const alertId of patch.alertIds) if (!next.alertIds.includes(alertId)) say('alert', alertText(alertId))
+    for (const alertId of next.alertIds) if (!patch.alertIds.includes(alertId)) say('alert', alertText(alertId, false))
+    next.alertIds = [...new Set(patch.alertIds)]
   }
   if (patch.postmortemAt !== undefined && !sameInstant(patch.postmortemAt, next.postmortemAt)) {
     say('postmortem', patch.postmortemAt === null ? 'Post-mortem unscheduled' : `Post-mortem scheduled for ${iso(Date.parse(patch.postmortemAt))}`)

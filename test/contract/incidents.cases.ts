@@ -72,6 +72,20 @@ export function incidentCases(target: () => ContractTarget): void {
       expect((await timeline(target(), declared.id)).at(-1)).toMatchObject({ kind: 'impact', actor: 'tom' })
     })
 
+    test('linking an alert to an open incident lists it and says so on the timeline; unlinking says so too', async () => {
+      const declared = await declare(target())
+      const linked = expectBody(await patch(target(), declared.id, declared.version, { alertIds: ['error-rate-critical:stt'], actor: 'ana' }), 200, incident)
+      expect(linked.alertIds).toEqual(['error-rate-critical:stt'])
+      expect((await timeline(target(), declared.id)).at(-1)).toMatchObject({
+        kind: 'alert',
+        actor: 'ana',
+        text: 'Alert linked: STT error rate > 10 % (error-rate-critical:stt)',
+      })
+      const unlinked = expectBody(await patch(target(), declared.id, linked.version, { alertIds: [] }), 200, incident)
+      expect(unlinked.alertIds).toEqual([])
+      expect((await timeline(target(), declared.id)).at(-1)).toMatchObject({ kind: 'alert', text: 'Alert unlinked: STT error rate > 10 % (error-rate-critical:stt)' })
+    })
+
     test('a PATCH on a stale version is a 412 carrying the current incident, and changes nothing', async () => {
       const declared = await declare(target())
       const current = expectBody(await patch(target(), declared.id, declared.version, { impact: 'All callers' }), 200, incident)

@@ -172,3 +172,24 @@ test(
   },
   SLOW_TEST_MS,
 )
+
+test(
+  'a firing alert can be linked to an open incident from /alerts: it then reads "Handled in", and the incident\'s timeline says so',
+  async () => {
+    givenScenario('openai-outage')
+    seedIncident({ id: 'INC-784', title: 'Speech recognition failing', severity: 'P2', status: 'investigating', alertIds: [] })
+    const { user } = renderRoute('/alerts')
+    const item = await firingItem('STT error rate > 10 %')
+    const form = within(item).getByRole('form', { name: 'Link STT error rate > 10 % to an open incident' })
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'or link to' }), 'INC-784')
+    await user.click(within(form).getByRole('button', { name: /^Link/ }))
+    await waitFor(() => {
+      expect(within(item).getByRole('link', { name: 'INC-784' })).toHaveAttribute('href', '/incidents/INC-784')
+    }, WAIT)
+    expect(within(item).queryByRole('button', { name: /Declare incident/ })).toBeNull()
+
+    const events = await fetch('/api/incidents/INC-784/timeline').then((r) => r.json() as Promise<{ events: { text?: string }[] }>)
+    expect(events.events.map((e) => e.text)).toContain('Alert linked: STT error rate > 10 % (error-rate-critical:stt)')
+  },
+  SLOW_TEST_MS,
+)

@@ -16,6 +16,7 @@ import {
   type HistorySpan,
 } from './alert-view'
 import { HandledBy } from './handled-by'
+import { LinkToIncident } from './link-to-incident'
 import { SeverityIcon } from './severity-icon'
 
 /** Spans stated in words under the strip; older ones are counted, not listed. */
@@ -83,6 +84,7 @@ export function AlertLinks({ alert, chartHref, onDeclare, handledBy }: AlertLink
           Declare incident <span className="sr-only">for {alert.name}</span>
         </Button>
       )}
+      {onDeclare !== undefined && handledBy === undefined && alert.state === 'firing' && <LinkToIncident alert={alert} />}
     </div>
   )
 }

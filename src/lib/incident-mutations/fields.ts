@@ -20,6 +20,7 @@ const LABELS: Readonly<Record<string, string>> = {
   impact: 'Impact',
   services: 'Affected services',
   playbooks: 'Playbooks',
+  alertIds: 'Linked alerts',
   postmortemAt: 'Post-mortem',
   followUps: 'Follow-ups',
 }
