@@ -36,6 +36,8 @@ export interface PageOptions {
   permissions?: string[]
   /** A phone: touch events and a coarse pointer, as on a real handset. */
   mobile?: boolean
+  /** Lets a test inject its own script (axe) past the app's CSP; the app's own rules still apply to it. */
+  bypassCSP?: boolean
 }
 
 interface Opened {
@@ -69,6 +71,7 @@ export async function newPage(options: PageOptions = {}): Promise<Page> {
     permissions: options.permissions ?? [],
     isMobile: options.mobile ?? false,
     hasTouch: options.mobile ?? false,
+    bypassCSP: options.bypassCSP ?? false,
   })
   const page = await context.newPage()
   const problems: string[] = []

@@ -53,7 +53,7 @@ const ErrorsChart = memo(function ErrorsChart({ data, rangeLabel }: { data: Erro
       ) : (
         <>
           <div ref={measure} aria-hidden="true" className="w-full text-zinc-600 dark:text-zinc-400" style={{ height }}>
-            <BarChart width={width} height={height} data={summary.top} layout="vertical" margin={{ top: 0, right: 112, bottom: 0, left: 0 }}>
+            <BarChart accessibilityLayer={false} width={width} height={height} data={summary.top} layout="vertical" margin={{ top: 0, right: 112, bottom: 0, left: 0 }}>
               <CartesianGrid stroke="currentColor" strokeOpacity={0.15} horizontal={false} />
               <XAxis type="number" hide allowDecimals={false} />
               <YAxis type="category" dataKey="label" width={150} tick={{ fill: 'currentColor', fontSize: 11 }} stroke="currentColor" strokeOpacity={0.4} />

@@ -10,7 +10,7 @@ import { ResponseClock } from './response-clock'
 
 const SEVERITY_STYLES: Record<string, string> = {
   P1: 'bg-red-700 text-white',
-  P2: 'bg-orange-600 text-white',
+  P2: 'bg-orange-700 text-white',
   P3: 'bg-amber-300 text-amber-950',
   P4: 'bg-zinc-200 text-zinc-900 dark:bg-zinc-700 dark:text-zinc-100',
 }

@@ -83,7 +83,7 @@ export function RangeControl({ showLive = true }: { showLive?: boolean }) {
               return (
                 <label
                   key={mode}
-                  className={`flex cursor-pointer items-center gap-1.5 px-2.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sky-600 ${checked ? 'bg-sky-700 text-white dark:bg-sky-600' : 'bg-white text-zinc-800 hover:bg-zinc-100 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800'}`}
+                  className={`flex cursor-pointer items-center gap-1.5 px-2.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sky-600 ${checked ? 'bg-sky-700 text-white' : 'bg-white text-zinc-800 hover:bg-zinc-100 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800'}`}
                 >
                   <input
                     type="radio"
