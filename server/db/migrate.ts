@@ -11,7 +11,7 @@
  * exactly once and the others wait and find it done.
  */
 import { createHash } from 'node:crypto'
-import type { DriverDatabase, ScriptSql } from './database'
+import type { DriverDatabase, ScriptSql } from './driver'
 import incidents001 from './migrations/001_incidents.sql?raw'
 
 export interface Migration {

@@ -12,7 +12,7 @@
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { PGlite, type Transaction } from '@electric-sql/pglite'
-import type { DriverDatabase, ScriptSql } from './database'
+import type { DriverDatabase, ScriptSql } from './driver'
 import { assertChannelName, parseInt8, parseTimestamptz, TYPE_OIDS } from './pg-values'
 
 export interface PgliteOptions {

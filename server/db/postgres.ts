@@ -4,7 +4,7 @@
  * database or the network drops it (see Listener).
  */
 import pg from 'pg'
-import type { DriverDatabase, ScriptSql } from './database'
+import type { DriverDatabase, ScriptSql } from './driver'
 import { assertChannelName, parseInt8, parseTimestamptz } from './pg-values'
 
 export interface PostgresOptions {
