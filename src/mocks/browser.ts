@@ -10,28 +10,36 @@ import { createWorld } from './world'
 export async function startMockWorker(): Promise<void> {
   const world = createWorld({ storage: browserStorage() })
   const worker = setupWorker(...createHandlers(world))
-  await worker.start({
+  const registration = await worker.start({
     onUnhandledRequest: 'bypass',
     quiet: true,
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
   })
-  await pageControlled(3000)
+  await controlledBy(registration, 3000)
 }
 
 /**
- * MSW's worker unregisters itself when its last page closes; a full navigation can land
- * while that happens and leave the new page uncontrolled for a moment, so its first API
- * calls would go to the network. Wait until a worker controls the page (bounded).
+ * MSW's worker unregisters itself when its last page closes. A reload can land while that
+ * happens: the new page is then controlled by the old, uninstalling worker, which does not
+ * know it and sends its API calls to the network (a 404 in the console), while MSW starts a
+ * new registration beside it. Wait until the page is controlled by the worker MSW started
+ * (it claims its pages when it activates), bounded.
  */
-async function pageControlled(timeoutMs: number): Promise<void> {
-  if (navigator.serviceWorker.controller !== null) return
+async function controlledBy(registration: ServiceWorkerRegistration | undefined, timeoutMs: number): Promise<void> {
+  const container = navigator.serviceWorker
+  const ready = () => container.controller !== null && (registration === undefined || container.controller === registration.active)
+  if (ready()) return
   await new Promise<void>((resolve) => {
-    const done = () => {
+    const finish = () => {
       clearTimeout(timer)
+      container.removeEventListener('controllerchange', onChange)
       resolve()
     }
-    const timer = setTimeout(done, timeoutMs)
-    navigator.serviceWorker.addEventListener('controllerchange', done, { once: true })
+    const onChange = () => {
+      if (ready()) finish()
+    }
+    const timer = setTimeout(finish, timeoutMs)
+    container.addEventListener('controllerchange', onChange)
   })
 }
 
