@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { alertQueries } from '@/api/alerts'
 import { incidentQueries } from '@/api/incidents'
-import type { Incident } from '@/api/schemas'
+import type { Alert, Incident } from '@/api/schemas'
 import { firingCoverage, handledComponents, handlingIncidents, type FiringCoverage } from '@/domain/alert-coverage'
 
 /** The alert states and incident list behind "Handled in INC-…"; live updates refresh both sooner. */
@@ -23,11 +23,15 @@ export interface AlertCoverage {
 export function useAlertCoverage(): AlertCoverage {
   const alerts = useQuery({ ...alertQueries.current(), refetchInterval: ALERTS_REFRESH_MS })
   const incidents = useQuery({ ...incidentQueries.list(), refetchInterval: INCIDENTS_REFRESH_MS })
-  const handling = useMemo(() => (incidents.data === undefined ? NOBODY : handlingIncidents(incidents.data)), [incidents.data])
-  const alertList = alerts.data?.alerts
+  return useCoverageOf(alerts.data?.alerts, incidents.data)
+}
+
+/** The same answer from lists the caller already has (the wall reads its own queries); undefined until loaded. */
+export function useCoverageOf(alertList: readonly Alert[] | undefined, incidentList: readonly Incident[] | undefined): AlertCoverage {
+  const handling = useMemo(() => (incidentList === undefined ? NOBODY : handlingIncidents(incidentList)), [incidentList])
   const coverage = useMemo(
-    () => (alertList === undefined || incidents.data === undefined ? undefined : firingCoverage(alertList, handling)),
-    [alertList, incidents.data, handling],
+    () => (alertList === undefined || incidentList === undefined ? undefined : firingCoverage(alertList, handling)),
+    [alertList, incidentList, handling],
   )
   const components = useMemo(() => (alertList === undefined ? NOBODY : handledComponents(alertList, handling)), [alertList, handling])
   return { handling, coverage, components }

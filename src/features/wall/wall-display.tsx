@@ -3,8 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useSearchParams } from 'react-router'
 import type { ShownComponentHealth } from '@/api/health'
 import { setAsideOf } from '@/api/incidents'
-import type { Incident } from '@/api/schemas'
-import { firingCoverage, handledComponents, handlingIncidents } from '@/domain/alert-coverage'
+import { useCoverageOf } from '@/lib/use-alert-coverage'
 import { SetAsideNotice } from '@/components/ui/set-aside-notice'
 import { AlertList, AlertSummary } from './alert-list'
 import { HealthTiles } from './health-tiles'
@@ -35,9 +34,6 @@ const freshnessOf = (q: QueryView<unknown>, refreshMs: number): Freshness => ({
   refreshMs,
 })
 
-/** No incident handles anything until the incident list is known. */
-const NOBODY: ReadonlyMap<string, Incident> = new Map()
-
 /**
  * The war-room wall: one screen, no scrolling, nothing to click. Four queries (one
  * stable key each) refresh on their own; each panel keeps its last good data and says
@@ -63,12 +59,7 @@ export function WallDisplay() {
   const shownAlerts = useMemo(() => (alertList === undefined ? undefined : activeAlerts(alertList)), [alertList])
   const counts = useMemo(() => (alertList === undefined ? undefined : countAlerts(alertList)), [alertList])
   const open = useMemo(() => (incidents.data === undefined ? undefined : openIncidentsBySeverity(incidents.data)), [incidents.data])
-  const handling = useMemo(() => (incidents.data === undefined ? NOBODY : handlingIncidents(incidents.data)), [incidents.data])
-  const handledTiles = useMemo(() => (alertList === undefined ? NOBODY : handledComponents(alertList, handling)), [alertList, handling])
-  const coverage = useMemo(
-    () => (alertList === undefined || incidents.data === undefined ? undefined : firingCoverage(alertList, handling)),
-    [alertList, incidents.data, handling],
-  )
+  const { handling, coverage, components: handledTiles } = useCoverageOf(alertList, incidents.data)
 
   const loaded = [health, alerts, incidents, metrics].filter((q) => q.data !== undefined)
   // The oldest panel's last success: the wall never claims fresher data than it shows.
