@@ -28,11 +28,14 @@ import { withLogSource } from './sources/log-file/with-log-source'
 import { createPrometheusSource } from './sources/prometheus/source'
 import { createSimulatorSource } from './sources/simulator'
 import type { TelemetrySource } from './sources/source'
+import type { RunbooksResponse } from '@/api/runbooks'
 
 export interface AppOptions {
   settings: Settings
   db: Database
   roster: Roster
+  /** The team's extra playbooks (VIGIL_RUNBOOKS_FILE); none by default. */
+  runbooks?: RunbooksResponse
   now?: () => number
   /** Pino's options, or false for none (tests). */
   logger?: boolean | Record<string, unknown>
@@ -84,7 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   sessionRoutes(app, { auth: settings.auth.kind, slack: settings.slackWebhookUrl !== null, simulator: source.simulator !== null })
   simulatorRoutes(app, source.simulator, now)
   telemetryRoutes(app, source, now)
-  rosterRoutes(app, roster)
+  rosterRoutes(app, roster, options.runbooks ?? { playbooks: [] })
   incidentRoutes(app, incidents)
   slackRoutes(app, incidents, settings.slackWebhookUrl === null ? null : { url: settings.slackWebhookUrl })
   eventRoutes(app, feed, source, now)

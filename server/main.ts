@@ -6,7 +6,7 @@
 import { helpText, readSettings } from './settings'
 import { buildApp } from './app'
 import { openDatabase } from './db/database'
-import { loadRoster } from './roster-file'
+import { loadRoster, loadRunbooks } from './team-files'
 
 async function main(argv: readonly string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -22,8 +22,10 @@ async function main(argv: readonly string[]): Promise<number> {
 
   let db
   let roster
+  let runbooks
   try {
     roster = await loadRoster(settings.rosterFile)
+    runbooks = await loadRunbooks(settings.runbooksFile)
     // The app's logger does not exist yet: the driver's own news (migrations, a lost LISTEN) as the same JSON lines.
     const log = (msg: string) => {
       process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, msg })}\n`)
@@ -34,7 +36,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1
   }
 
-  const app = await buildApp({ settings, db, roster })
+  const app = await buildApp({ settings, db, roster, runbooks })
   let closing = false
   const shutdown = (signal: string) => {
     if (closing) return

@@ -33,6 +33,7 @@ export const SETTINGS_HELP: readonly SettingDoc[] = [
   { name: 'VIGIL_TRUSTED_PROXIES', default: '(unset)', help: 'With VIGIL_AUTH=proxy: comma-separated addresses or CIDR ranges of the auth proxy; the identity header is accepted only from them.' },
   { name: 'VIGIL_PUBLIC_URL', default: '(unset)', help: 'The URL browsers use, e.g. https://vigil.example.com. Writes must come from this origin; unset, the origin is the Host the request names.' },
   { name: 'VIGIL_ROSTER_FILE', default: '(built-in demo roster)', help: 'JSON file with the on-call roster ({ "levels": [...] }, as GET /api/roster answers).' },
+  { name: 'VIGIL_RUNBOOKS_FILE', default: '(none: the runbook\'s four playbooks only)', help: 'JSON file with the team\'s extra playbooks ({ "playbooks": [...] }, as GET /api/runbooks answers), shown beside the runbook\'s four.' },
   { name: 'SLACK_WEBHOOK_URL', default: '(unset)', help: 'A Slack incoming webhook: "Post to Slack" sends a message\'s exact text there.' },
   { name: 'VIGIL_DIST_DIR', default: './dist', help: 'The built app to serve (npm run build).' },
   { name: 'VIGIL_BODY_LIMIT', default: '1048576', help: 'Largest request body in bytes; larger ones get 413.' },
@@ -119,6 +120,7 @@ const environment = z.object({
   ),
   VIGIL_PUBLIC_URL: optionalText.pipe(httpUrl.optional()),
   VIGIL_ROSTER_FILE: optionalText,
+  VIGIL_RUNBOOKS_FILE: optionalText,
   SLACK_WEBHOOK_URL: optionalText.pipe(httpUrl.optional()),
   VIGIL_DIST_DIR: z.string().trim().min(1).default('./dist'),
   VIGIL_BODY_LIMIT: wholeNumber('VIGIL_BODY_LIMIT', 1024, 64 * 1024 * 1024).default(1_048_576),
@@ -139,6 +141,7 @@ export interface Settings {
   /** The origin writes must come from; null: the origin the request's Host names. */
   publicOrigin: string | null
   rosterFile: string | null
+  runbooksFile: string | null
   slackWebhookUrl: string | null
   distDir: string
   bodyLimit: number
@@ -210,6 +213,7 @@ export function readSettings(env: Record<string, string | undefined>): SettingsR
       logFile: e.VIGIL_LOG_FILE ?? null,
       publicOrigin: e.VIGIL_PUBLIC_URL === undefined ? null : new URL(e.VIGIL_PUBLIC_URL).origin,
       rosterFile: e.VIGIL_ROSTER_FILE ?? null,
+      runbooksFile: e.VIGIL_RUNBOOKS_FILE ?? null,
       slackWebhookUrl: e.SLACK_WEBHOOK_URL ?? null,
       distDir: e.VIGIL_DIST_DIR,
       bodyLimit: e.VIGIL_BODY_LIMIT,

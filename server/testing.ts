@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify'
 import { ROSTER } from '@/backend/roster'
 import { buildApp } from './app'
+import { loadRoster, loadRunbooks } from './team-files'
 import { openDatabase, type Database } from './db/database'
 import { readSettings, type Settings } from './settings'
 
@@ -28,7 +29,9 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
   if (!read.ok) throw new Error(`Invalid test settings: ${read.problems.join('; ')}`)
   const settings = read.settings
   const db = await openDatabase(options.database)
-  const app = await buildApp({ settings, db, roster: ROSTER, logger: false, ...(options.now ? { now: options.now } : {}) })
+  const roster = settings.rosterFile === null ? ROSTER : await loadRoster(settings.rosterFile)
+  const runbooks = await loadRunbooks(settings.runbooksFile)
+  const app = await buildApp({ settings, db, roster, runbooks, logger: false, ...(options.now ? { now: options.now } : {}) })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const address = app.server.address()
   if (address === null || typeof address === 'string') throw new Error('The test server has no TCP address.')
