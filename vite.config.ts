@@ -29,7 +29,8 @@ export default defineConfig({
     restoreMocks: true,
     // Two cores shared with the build: generous per-test limits, so load is not a failure.
     testTimeout: 20_000,
-    hookTimeout: 20_000,
+    // Hooks start databases (PGlite opens in seconds, longer under load) and servers.
+    hookTimeout: 60_000,
     benchmark: { include: ['src/**/*.bench.ts', 'test/**/*.bench.ts', 'server/**/*.bench.ts'] },
     projects: [
       {

@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema is built.
+import '@/api/zod-jitless'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
@@ -11,11 +13,14 @@ import { applyStoredTheme } from '@/lib/use-apply-theme'
 import type { Runtime } from '@/lib/runtime-context'
 import './index.css'
 
+// performance.mark('vigil:…'): the load's steps, read by test/e2e/experience-bench.spec.ts.
 async function start(): Promise<void> {
+  performance.mark('vigil:start')
   applyStoredTheme()
   const root = document.getElementById('root')
   if (root === null) throw new Error('index.html has no #root element')
   const loaded = await loadRuntimeConfig()
+  performance.mark('vigil:config')
   if (!loaded.ok) {
     createRoot(root).render(
       <StrictMode>
@@ -32,6 +37,7 @@ async function start(): Promise<void> {
     // Dynamic import: with a real backend the mock chunk (MSW, the simulator) never loads.
     try {
       const { startMockWorker } = await import('./mocks/browser')
+      performance.mark('vigil:mock-chunk')
       await startMockWorker()
     } catch (e) {
       problems.push(
@@ -40,6 +46,7 @@ async function start(): Promise<void> {
     }
   }
 
+  performance.mark('vigil:render')
   const runtime: Runtime = { backend: config.backend, problems }
   createRoot(root).render(
     <StrictMode>

@@ -121,6 +121,15 @@ export function setMockNow(ms: number): void {
   world.setClock(() => ms)
 }
 
+/**
+ * The backend's clock reads Date.now at each call, so it follows vi's fake Date: a backend
+ * left on the real clock falls behind a page whose fake clock a test advances, and the app
+ * rightly reads that as a skewed server.
+ */
+export function followPageClock(): void {
+  world.setClock(() => Date.now())
+}
+
 /** Moves a pinned clock on by `ms` (from the real clock if it was not pinned). */
 export function advanceMockNow(ms: number): void {
   const next = world.now() + ms
@@ -215,6 +224,8 @@ export interface SentRequest {
   method: string
   path: string
   body: unknown
+  /** When it was sent, on the test's clock (a fake one, if the test installed it). */
+  at: number
 }
 
 /**
@@ -225,7 +236,7 @@ export function recordRequests(): SentRequest[] {
   const sent: SentRequest[] = []
   const listener = ({ request }: { request: Request }) => {
     const copy = request.clone()
-    const entry: SentRequest = { method: request.method, path: new URL(request.url).pathname, body: undefined }
+    const entry: SentRequest = { method: request.method, path: new URL(request.url).pathname, body: undefined, at: Date.now() }
     sent.push(entry)
     void copy.text().then((text) => {
       try {

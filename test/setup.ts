@@ -17,6 +17,9 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup()
+  // A pinned mock clock moves the client's skew estimate; the next test starts from none.
+  // After cleanup: a component still on screen would re-render outside act().
+  resetServerSkew()
 })
 
 // The mock backend (src/mocks): every test talks to it over fetch; an unknown request fails.
@@ -27,8 +30,6 @@ beforeAll(() => {
 afterEach(() => {
   server.resetHandlers()
   resetWorld()
-  // A pinned mock clock moves the client's skew estimate; the next test starts from none.
-  resetServerSkew()
 })
 
 afterAll(() => {

@@ -5,7 +5,7 @@
  */
 import { safeParse } from 'zod/mini'
 import type { $ZodType, output } from 'zod/v4/core'
-import { noteServerDate } from './server-time'
+import { noteServerDate, serverNow } from './server-time'
 
 export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'malformed' | 'schema' | 'aborted'
 
@@ -119,6 +119,7 @@ async function send(path: string, options: RequestOptions, cache?: RequestCache)
   if (options.body !== undefined) headers['Content-Type'] = 'application/json'
 
   let response: Response
+  const sentAt = Date.now()
   try {
     response = await fetch(url, {
       method: options.method ?? 'GET',
@@ -132,19 +133,28 @@ async function send(path: string, options: RequestOptions, cache?: RequestCache)
     if (timeout.aborted) throw new ApiError('timeout', `No answer within ${Math.round(timeoutMs / 1000)} s.`, { path })
     throw new ApiError('network', `Could not reach the server (${describe(e)}).`, { path })
   }
-  noteServerDate(response.headers.get('Date'), Date.now())
+  noteServerDate(response.headers.get('Date'), Date.now(), sentAt)
   return { response, path, timeout, timeoutMs }
 }
 
 /** Reads the body: an error status, JSON that does not parse or breaks the contract all become ApiErrors. */
 async function readResponse<S extends $ZodType>({ response, path, timeout, timeoutMs }: Sent, schema: S): Promise<ApiResponse<output<S>>> {
-  let text: string
+  let body: LimitedBody
   try {
-    text = await response.text()
+    body = await readLimited(response, MAX_RESPONSE_BYTES)
   } catch (e) {
     if (timeout.aborted) throw new ApiError('timeout', `No answer within ${Math.round(timeoutMs / 1000)} s.`, { path })
     throw new ApiError('network', `The connection broke while reading (${describe(e)}).`, { path })
   }
+  // An error status is still reported as one when its page is oversized: the status and
+  // Retry-After matter more than the page. Not retried: the same answer would come again.
+  if (body.kind === 'too-large' && response.ok) {
+    throw new ApiError('schema', `The answer from ${path} ${body.size}, over the ${megabytes(MAX_RESPONSE_BYTES)} limit.`, {
+      path,
+      status: response.status,
+    })
+  }
+  const text = body.kind === 'text' ? body.text : ''
 
   let json: unknown = undefined
   let jsonOk = true
@@ -157,7 +167,8 @@ async function readResponse<S extends $ZodType>({ response, path, timeout, timeo
   }
 
   if (!response.ok) {
-    const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), Date.now())
+    // An HTTP-date in Retry-After is on the server's clock (noted from this very response).
+    const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), serverNow())
     throw new ApiError('http', httpMessage(response.status, json), {
       status: response.status,
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
@@ -177,6 +188,53 @@ async function readResponse<S extends $ZodType>({ response, path, timeout, timeo
     })
   }
   return { data: parsed.data, status: response.status, headers: response.headers }
+}
+
+/**
+ * The largest answer read, in bytes. The largest real one is the incident list: 10,000
+ * incidents are 6 MB of JSON. 20 MB leaves room for longer texts and more incidents, and
+ * refuses an answer gone wrong (a proxy looping, a dump of every log line) before it
+ * costs a wall display's tab its memory. One limit for every endpoint: the others are far
+ * smaller, and a tighter one each would only be one more number to keep right.
+ */
+export const MAX_RESPONSE_BYTES = 20_000_000
+
+type LimitedBody = { kind: 'text'; text: string } | { kind: 'too-large'; size: string }
+
+/**
+ * The body as text, or how big it was past `limit`. A Content-Length over the limit is
+ * refused before a byte is read. Otherwise the bytes are counted as they stream in and
+ * reading stops as soon as they pass the limit: Content-Length may be absent (chunked)
+ * or count compressed bytes, so it alone cannot bound what is held.
+ */
+async function readLimited(response: Response, limit: number): Promise<LimitedBody> {
+  const declared = Number(response.headers.get('Content-Length') ?? Number.NaN)
+  if (Number.isFinite(declared) && declared > limit) {
+    response.body?.cancel().catch(() => undefined)
+    return { kind: 'too-large', size: `is ${megabytes(declared)}` }
+  }
+  if (response.body === null) return { kind: 'text', text: '' }
+  const reader = response.body.getReader()
+  const decoder = new TextDecoder()
+  let read = 0
+  let text = ''
+  for (;;) {
+    const chunk = await reader.read()
+    if (chunk.done) break
+    read += chunk.value.byteLength
+    if (read > limit) {
+      reader.cancel().catch(() => undefined)
+      return { kind: 'too-large', size: `is more than ${megabytes(limit)} (reading stopped at ${megabytes(read)})` }
+    }
+    text += decoder.decode(chunk.value, { stream: true })
+  }
+  return { kind: 'text', text: text + decoder.decode() }
+}
+
+/** "48 MB", "2.5 MB" (1 MB = 1,000,000 bytes, as a file manager shows it). */
+function megabytes(bytes: number): string {
+  const mb = bytes / 1_000_000
+  return `${mb >= 10 ? String(Math.round(mb)) : String(Math.round(mb * 10) / 10)} MB`
 }
 
 /** Like apiRequest, returning only the parsed body. */

@@ -6,11 +6,10 @@
 import { queryOptions, replaceEqualDeep } from '@tanstack/react-query'
 import * as z from 'zod/mini'
 import { apiConditionalGet, apiFetch, apiRequest } from './client'
-import { NOTHING_SET_ASIDE, parseItems, type LenientList, type SetAside } from './lenient-list'
+import { NOTHING_SET_ASIDE, noteSetAside, parseItems, setAsideOfList, shareNotedList, type LenientList, type SetAside } from './lenient-list'
 import {
   incident,
   timelineEvent,
-  timelineResponse,
   type AcknowledgeRequest,
   type ChecklistRequest,
   type DeclareIncidentRequest,
@@ -19,7 +18,11 @@ import {
   type MessageRequest,
   type NoteRequest,
   type PatchIncidentRequest,
+  type TimelineEvent,
 } from './schemas'
+
+/** A status longer than this is not a word a backend would send: the incident is set aside. */
+const MAX_STATUS_LENGTH = 40
 
 export const incidentQueries = {
   all: () => ['incidents'] as const,
@@ -37,8 +40,8 @@ export const incidentQueries = {
   timeline: (id: string) =>
     queryOptions({
       queryKey: [...incidentQueries.all(), 'timeline', id] as const,
-      queryFn: ({ signal }) =>
-        apiFetch(`/api/incidents/${encodeURIComponent(id)}/timeline`, timelineResponse, { signal }).then((r) => r.events),
+      queryFn: ({ signal }) => fetchTimeline(id, signal),
+      structuralSharing: shareNotedList,
     }),
 }
 
@@ -61,16 +64,44 @@ export function setAsideOf(incidents: readonly Incident[]): SetAside {
 const incidentsEnvelope = z.object({ incidents: z.array(z.unknown()) })
 
 /**
- * An incident as the list reads it. A level above L4 is shown as sent ("L5"; the
- * escalation rules already refuse to step from a level they do not know). An unknown
- * status is not widened: the status drives transitions, filters and clocks across the
- * app, so such an incident is set aside and counted on the panel instead.
+ * An incident as the app reads it, in the list, on its page and in every write's answer.
+ * A level above L4 is shown as sent ("L5"; the escalation rules already refuse to step
+ * from a level they do not know). A status this client does not know ("monitoring") is
+ * kept as sent: it is shown as unknown, counts as open (the wall, the P1 takeover, alert
+ * coverage) and offers no status change (src/domain/incident-status.ts). Hiding it
+ * instead would hide a live P1 because a newer backend added a word.
  */
-const listedIncident = z.extend(incident, { escalationLevel: z.int().check(z.gte(1)) })
+const shownIncident = z.extend(incident, {
+  escalationLevel: z.int().check(z.gte(1)),
+  status: z.string().check(z.minLength(1), z.maxLength(MAX_STATUS_LENGTH)),
+})
 
 /** The incidents of a list answer whose frame parsed, one by one. */
 export function readIncidents(raw: readonly unknown[]): LenientList<Incident> {
-  return parseItems(raw, listedIncident, (i) => i.id)
+  return parseItems(raw, shownIncident, (i) => i.id)
+}
+
+/** The timeline's frame, strict; its events are parsed one by one. */
+const timelineEnvelope = z.object({ events: z.array(z.unknown()) })
+
+/** The events of a timeline answer whose frame parsed, one by one: a bad one is set aside, a repeated id shown once. */
+export function readTimeline(raw: readonly unknown[]): LenientList<TimelineEvent> {
+  return parseItems(raw, timelineEvent, (e) => e.id)
+}
+
+/**
+ * An incident's timeline, as a plain array (what it set aside is noted beside it: see
+ * timelineSetAsideOf), so one malformed event never blanks the whole story.
+ */
+export async function fetchTimeline(id: string, signal?: AbortSignal): Promise<TimelineEvent[]> {
+  const answer = await apiFetch(`/api/incidents/${encodeURIComponent(id)}/timeline`, timelineEnvelope, { signal })
+  const { items, setAside } = readTimeline(answer.events)
+  return noteSetAside(items, setAside)
+}
+
+/** The events a timeline answer set aside (bad or repeated), for the panel that shows `events`. */
+export function timelineSetAsideOf(events: readonly TimelineEvent[]): SetAside {
+  return setAsideOfList(events)
 }
 
 /**
@@ -107,7 +138,7 @@ function shareTaggedList(held: unknown, answer: unknown): unknown {
 }
 
 export async function fetchIncident(id: string, signal?: AbortSignal): Promise<Incident> {
-  return apiFetch(`/api/incidents/${encodeURIComponent(id)}`, incident, { signal })
+  return apiFetch(`/api/incidents/${encodeURIComponent(id)}`, shownIncident, { signal })
 }
 
 /** The If-Match value for an incident at `version`. */
@@ -117,25 +148,25 @@ export function etagOf(version: number): string {
 
 /** Declares an incident. The same idempotency key always yields the same incident. */
 export async function declareIncident(body: DeclareIncidentRequest, idempotencyKey: string): Promise<Incident> {
-  return apiFetch('/api/incidents', incident, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } })
+  return apiFetch('/api/incidents', shownIncident, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } })
 }
 
 const path = (id: string, suffix = '') => `/api/incidents/${encodeURIComponent(id)}${suffix}`
 
 export async function patchIncident(id: string, version: number, body: PatchIncidentRequest): Promise<Incident> {
-  return apiFetch(path(id), incident, { method: 'PATCH', body, headers: { 'If-Match': etagOf(version) } })
+  return apiFetch(path(id), shownIncident, { method: 'PATCH', body, headers: { 'If-Match': etagOf(version) } })
 }
 
 export async function acknowledgeIncident(id: string, version: number, body: AcknowledgeRequest = {}): Promise<Incident> {
-  return apiFetch(path(id, '/acknowledge'), incident, { method: 'POST', body, headers: { 'If-Match': etagOf(version) } })
+  return apiFetch(path(id, '/acknowledge'), shownIncident, { method: 'POST', body, headers: { 'If-Match': etagOf(version) } })
 }
 
 export async function escalateIncident(id: string, version: number, body: EscalateRequest = {}): Promise<Incident> {
-  return apiFetch(path(id, '/escalate'), incident, { method: 'POST', body, headers: { 'If-Match': etagOf(version) } })
+  return apiFetch(path(id, '/escalate'), shownIncident, { method: 'POST', body, headers: { 'If-Match': etagOf(version) } })
 }
 
 export async function setChecklistStep(id: string, version: number, body: ChecklistRequest): Promise<Incident> {
-  return apiFetch(path(id, '/checklist'), incident, { method: 'POST', body, headers: { 'If-Match': etagOf(version) } })
+  return apiFetch(path(id, '/checklist'), shownIncident, { method: 'POST', body, headers: { 'If-Match': etagOf(version) } })
 }
 
 /** Notes only append, so they need no version; the answer's ETag is the incident's new version. */
@@ -155,4 +186,4 @@ export function versionFromEtag(etag: string | null): number | null {
 }
 
 /** The body of a 412: the incident as the server has it now. */
-export const conflictBody = z.object({ message: z.string(), current: incident })
+export const conflictBody = z.object({ message: z.string(), current: shownIncident })

@@ -2,14 +2,15 @@
  * Property tests of the list boundary: valid answers of every list endpoint (taken from
  * the mock backend), mutated at random — a field set to a hostile value or removed, an
  * item replaced or repeated — never make parsing throw, and never lose an item that was
- * valid. 1,000 runs per endpoint.
+ * valid. 1,000 runs per endpoint: incidents, alerts, health, logs, metrics, an incident's
+ * timeline and the alert history.
  */
 import fc from 'fast-check'
 import { beforeAll, expect, test } from 'vitest'
 import { givenScenario, seedIncident } from '../../test/mock-backend'
-import { readAlerts } from './alerts'
+import { alertSpanKey, readAlertHistory, readAlerts } from './alerts'
 import { readHealth } from './health'
-import { readIncidents } from './incidents'
+import { readIncidents, readTimeline } from './incidents'
 import type { SetAside } from './lenient-list'
 import { isValidSample, parseSeriesList } from './lenient-series'
 import { readLogs } from './logs'
@@ -65,27 +66,37 @@ function mutate(items: readonly Item[], mutations: readonly Mutation[]): { raw: 
 
 /**
  * Every untouched item is in `kept`, unchanged — unless an earlier item had its id, in
- * which case it was rightly shown once. Nothing is lost without being counted.
+ * which case it was rightly shown once. Nothing is lost without being counted. `id` is a
+ * field name, or how to tell items apart when they have no id (alert history spans).
  */
 function expectValidItemsKept(
   items: readonly Item[],
   { raw, untouched }: { raw: unknown[]; untouched: boolean[] },
   kept: readonly unknown[],
   setAside: SetAside,
-  idKey: string,
+  id: string | ((item: Item) => unknown),
 ) {
+  const idOf = typeof id === 'string' ? (item: Item) => item[id] : id
   expect(kept.length + setAside.count).toBe(raw.length)
-  const ids = kept.map((k) => (k as Item)[idKey])
+  const ids = kept.map((k) => idOf(k as Item))
   expect(new Set(ids).size).toBe(ids.length)
   raw.forEach((candidate, i) => {
     if (untouched[i] !== true) return
-    const id = (candidate as Item)[idKey]
-    const shadowed = raw.slice(0, i).some((earlier) => typeof earlier === 'object' && earlier !== null && (earlier as Item)[idKey] === id)
+    const own = idOf(candidate as Item)
+    const shadowed = raw.slice(0, i).some((earlier) => typeof earlier === 'object' && earlier !== null && idOf(earlier as Item) === own)
     if (!shadowed) expect(kept).toContainEqual(items[i])
   })
 }
 
-const lists = { incidents: [] as Item[], alerts: [] as Item[], health: [] as Item[], logs: [] as Item[], series: [] as Item[] }
+const lists = {
+  incidents: [] as Item[],
+  alerts: [] as Item[],
+  health: [] as Item[],
+  logs: [] as Item[],
+  series: [] as Item[],
+  timeline: [] as Item[],
+  spans: [] as Item[],
+}
 
 async function getJson(path: string): Promise<Record<string, unknown>> {
   const response = await fetch(path)
@@ -95,23 +106,39 @@ async function getJson(path: string): Promise<Record<string, unknown>> {
 
 beforeAll(async () => {
   givenScenario('openai-outage')
-  seedIncident({ severity: 'P1', status: 'investigating' })
+  const p1 = seedIncident({ severity: 'P1', status: 'investigating' })
   seedIncident({ severity: 'P3', status: 'resolved', escalationLevel: 2 })
   seedIncident({ severity: 'P2', status: 'mitigated' })
+  // A timeline of several events of several kinds: the declaration, an acknowledgement, notes.
+  const acknowledged = await fetch(`/api/incidents/${p1.id}/acknowledge`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'If-Match': `"${String(p1.version)}"` },
+    body: JSON.stringify({ actor: 'priya' }),
+  })
+  expect(acknowledged.ok).toBe(true)
+  for (const text of ['Failing over to the backup LLM', 'Vendor paged', 'Error rate falling']) {
+    const note = await fetch(`/api/incidents/${p1.id}/notes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text, actor: 'priya' }) })
+    expect(note.status).toBe(201)
+  }
   const to = new Date()
   const from = new Date(to.getTime() - 10 * 60_000)
-  const [incidents, alerts, health, logs, metrics] = await Promise.all([
+  const dayAgo = new Date(to.getTime() - 24 * 60 * 60_000)
+  const [incidents, alerts, health, logs, metrics, timeline, history] = await Promise.all([
     getJson('/api/incidents'),
     getJson('/api/alerts'),
     getJson('/api/health'),
     getJson('/api/logs?limit=20'),
     getJson(`/api/metrics?metrics=stt.latency.p95,llm.error_rate,tts.requests&from=${from.toISOString()}&to=${to.toISOString()}&step=60`),
+    getJson(`/api/incidents/${p1.id}/timeline`),
+    getJson(`/api/alerts/history?from=${dayAgo.toISOString()}&to=${to.toISOString()}`),
   ])
   lists.incidents = incidents.incidents as Item[]
   lists.alerts = alerts.alerts as Item[]
   lists.health = health.components as Item[]
   lists.logs = logs.lines as Item[]
   lists.series = metrics.series as Item[]
+  lists.timeline = timeline.events as Item[]
+  lists.spans = history.spans as Item[]
   // A property over an empty list proves nothing.
   for (const list of Object.values(lists)) expect(list.length).toBeGreaterThan(1)
 })
@@ -189,6 +216,29 @@ test('metrics: a mutated answer never throws, every valid series is shown, and a
       expectValidItemsKept(expected, mutated, answer.series, answer.setAside, 'metric')
       const badInKept = mutated.raw.reduce<number>((n, _, i) => (mutated.untouched[i] === true ? n + (invalidAt.get(i)?.size ?? 0) : n), 0)
       expect(answer.gaps).toBeGreaterThanOrEqual(badInKept)
+    }),
+    RUNS,
+  )
+})
+
+test('an incident timeline: a mutated answer never throws, and every valid event is shown', () => {
+  fc.assert(
+    fc.property(mutations, (ms) => {
+      const mutated = mutate(lists.timeline, ms)
+      const { items, setAside } = readTimeline(mutated.raw)
+      expectValidItemsKept(lists.timeline, mutated, items, setAside, 'id')
+    }),
+    RUNS,
+  )
+})
+
+test('the alert history: a mutated answer never throws, and every valid span is shown', () => {
+  const spanId = (s: Item) => alertSpanKey({ alertId: String(s.alertId), state: String(s.state) as 'firing', from: String(s.from) })
+  fc.assert(
+    fc.property(mutations, (ms) => {
+      const mutated = mutate(lists.spans, ms)
+      const answer = readAlertHistory({ from: new Date(0).toISOString(), to: new Date().toISOString(), spans: mutated.raw })
+      expectValidItemsKept(lists.spans, mutated, answer.spans, answer.setAside, spanId)
     }),
     RUNS,
   )

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import * as z from 'zod/mini'
-import { MAX_REASONS, NOTHING_SET_ASIDE, parseItems } from './lenient-list'
+import { MAX_REASONS, NOTHING_SET_ASIDE, noteSetAside, parseItems, setAsideOfList, shareNotedList } from './lenient-list'
 import { parseSeriesList } from './lenient-series'
 
 const item = z.object({
@@ -83,4 +83,24 @@ test('a series that still breaks the contract is set aside, the others shown', (
     'values: values do not match from, to and step',
     'duplicate id "stt.latency.p95"',
   ])
+})
+
+// ---------------------------------------------------------------- set aside, noted beside a plain array
+
+test('what an answer set aside stays with the array the cache keeps, after structural sharing', () => {
+  const oneBad = { count: 1, reasons: ['text is missing'] }
+  const held = noteSetAside([ok('a'), ok('b')], NOTHING_SET_ASIDE)
+  // The same items again, but this time one more came broken: the cache keeps `held`, with the new note.
+  const same = noteSetAside([ok('a'), ok('b')], oneBad)
+  const keptSame = shareNotedList(held, same)
+  expect(keptSame).toBe(held)
+  expect(setAsideOfList(held)).toEqual(oneBad)
+  // A changed answer: a new array (old items reused), with the answer's note.
+  const changed = noteSetAside([ok('a'), ok('c')], NOTHING_SET_ASIDE)
+  const keptChanged = shareNotedList(held, changed) as object
+  expect(keptChanged).not.toBe(held)
+  expect(setAsideOfList(keptChanged)).toEqual(NOTHING_SET_ASIDE)
+  // A first answer, and a list that never came from an answer.
+  expect(shareNotedList(undefined, same)).toBe(same)
+  expect(setAsideOfList([ok('x')])).toEqual(NOTHING_SET_ASIDE)
 })

@@ -4,6 +4,7 @@
  * are shown, and a repeated id is shown once. The contract in schemas.ts stays strict
  * for the backends; this leniency is the client's, at the boundary.
  */
+import { replaceEqualDeep } from '@tanstack/react-query'
 import { safeParse } from 'zod/mini'
 import type { $ZodIssue, $ZodType, output } from 'zod/v4/core'
 
@@ -53,6 +54,37 @@ export function parseItems<S extends $ZodType>(
     items.push(parsed.data)
   }
   return { items, setAside: reasons.result() }
+}
+
+/**
+ * What an answer set aside, kept beside the very array a query caches, for answers that
+ * must stay plain arrays (callers and tests read them as such). Keyed by the object, so a
+ * list built elsewhere (an optimistic update, a test) simply has nothing set aside.
+ */
+const setAsideByList = new WeakMap<object, SetAside>()
+
+/** Notes what was set aside from `list`'s answer; returns `list`. */
+export function noteSetAside<T extends object>(list: T, setAside: SetAside): T {
+  setAsideByList.set(list, setAside)
+  return list
+}
+
+/** What was set aside from the answer `list` came from; nothing for a list it did not come from. */
+export function setAsideOfList(list: object): SetAside {
+  return setAsideByList.get(list) ?? NOTHING_SET_ASIDE
+}
+
+/**
+ * TanStack's structural sharing for a noted list: the note moves to the array the cache
+ * keeps. After an answer equal to the one held, that is the held array, and the note is
+ * the new answer's (the same items, but perhaps other ones set aside).
+ */
+export function shareNotedList(held: unknown, answer: unknown): unknown {
+  const kept = replaceEqualDeep(held, answer)
+  if (typeof answer === 'object' && answer !== null && typeof kept === 'object' && kept !== null) {
+    setAsideByList.set(kept, setAsideOfList(answer))
+  }
+  return kept
 }
 
 /** Counts what was set aside and keeps its first few distinct reasons. */

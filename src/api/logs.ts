@@ -2,7 +2,8 @@ import { queryOptions } from '@tanstack/react-query'
 import * as z from 'zod/mini'
 import { apiFetch, type RequestOptions } from './client'
 import { parseItems, type SetAside } from './lenient-list'
-import { resolveWindow, type MetricWindow } from './metrics'
+import { fetchOnServerTime, resolveWindow, type MetricWindow } from './metrics'
+import { onServerTime } from './server-time'
 import { errorGroupsResponse, logLine, logSource, type LogLine, type LogSource } from './schemas'
 
 /**
@@ -53,24 +54,25 @@ export const logQueries = {
   errorGroups: (durationMs: number) =>
     queryOptions({
       queryKey: [...logQueries.all(), 'errors', durationMs] as const,
-      queryFn: ({ signal }) => {
-        const to = Date.now()
-        return apiFetch('/api/errors', errorGroupsResponse, {
-          signal,
-          query: { from: new Date(to - durationMs).toISOString(), to: new Date(to).toISOString() },
-        })
-      },
+      queryFn: ({ signal }) =>
+        onServerTime((to) =>
+          apiFetch('/api/errors', errorGroupsResponse, {
+            signal,
+            query: { from: new Date(to - durationMs).toISOString(), to: new Date(to).toISOString() },
+          }),
+        ),
     }),
   /** Error counts by service and error_type over a window (relative: one key while time moves on). */
   errorsIn: (window: MetricWindow) =>
     queryOptions({
       queryKey: [...logQueries.all(), 'errors', 'window', window] as const,
-      queryFn: ({ signal }) => {
-        const { fromMs, toMs } = resolveWindow(window, Date.now())
-        return apiFetch('/api/errors', errorGroupsResponse, {
-          signal,
-          query: { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() },
-        })
-      },
+      queryFn: ({ signal }) =>
+        fetchOnServerTime(window, (nowMs) => {
+          const { fromMs, toMs } = resolveWindow(window, nowMs)
+          return apiFetch('/api/errors', errorGroupsResponse, {
+            signal,
+            query: { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() },
+          })
+        }),
     }),
 }

@@ -6,6 +6,7 @@ import { apiFetch } from './client'
 import type { SetAside } from './lenient-list'
 import { parseSeriesList } from './lenient-series'
 import { isoDateTime, metricProblem, type MetricProblem, type MetricsResponse } from './schemas'
+import { onServerTime, serverNow } from './server-time'
 
 const NO_PROBLEMS: readonly MetricProblem[] = []
 
@@ -25,6 +26,15 @@ export interface MetricsQuery {
 
 export function resolveWindow(window: MetricWindow, nowMs: number): { fromMs: number; toMs: number } {
   return window.kind === 'relative' ? { fromMs: nowMs - window.durationMs, toMs: nowMs } : window
+}
+
+/**
+ * Runs a fetch of `window` with "now" on the server's clock: a browser whose clock is
+ * 5 minutes slow must still ask for the newest 5 minutes. A relative window is asked
+ * again if the answer corrected the clock (see onServerTime).
+ */
+export function fetchOnServerTime<T>(window: MetricWindow, fetch: (serverNowMs: number) => Promise<T>): Promise<T> {
+  return window.kind === 'relative' ? onServerTime(fetch) : fetch(serverNow())
 }
 
 /** The answer's frame, strict; its series are parsed one by one (lenient-series.ts). */
@@ -96,6 +106,6 @@ export const metricQueries = {
   range: (q: MetricsQuery) =>
     queryOptions({
       queryKey: [...metricQueries.all(), q] as const,
-      queryFn: ({ signal }) => fetchMetrics(q, Date.now(), signal),
+      queryFn: ({ signal }) => fetchOnServerTime(q.window, (nowMs) => fetchMetrics(q, nowMs, signal)),
     }),
 }

@@ -3,9 +3,12 @@
  * boundary (see client.ts); the TypeScript types are inferred from them. IDs are
  * strings; timestamps are ISO 8601 with an offset.
  */
+import './zod-jitless'
 import * as z from 'zod/mini'
 import { COMPONENTS, METRIC_IDS, SCENARIOS } from '@/domain/catalog'
 import { sampleCount } from '@/domain/time-grid'
+import type { ShownAlertState } from '@/domain/alert-state'
+import type { ShownStatus } from '@/domain/incident-status'
 
 export const isoDateTime = z.iso.datetime({ offset: true })
 export const id = z.string().check(z.minLength(1), z.maxLength(200))
@@ -105,7 +108,14 @@ export const alert = z.object({
   /** The metric the rule reads, so a firing alert can link to its chart. */
   metric: z.nullable(metricId),
 })
-export type Alert = z.infer<typeof alert>
+/** An alert as a backend writes it: both backends produce these, and the contract tests check them. */
+export type KnownAlert = z.infer<typeof alert>
+/**
+ * An alert as the app holds it: a state this client does not know (a newer backend's
+ * "resolved") is kept as sent and shown as unknown (src/api/alerts.ts reads it,
+ * src/domain/alert-state.ts names it), so the type is wider than what a backend may send.
+ */
+export type Alert = Omit<KnownAlert, 'state'> & { state: ShownAlertState }
 
 export const alertsResponse = z.object({
   at: isoDateTime,
@@ -158,7 +168,15 @@ export const incident = z.object({
   /** Incremented on every change; sent back as If-Match. */
   version: z.int().check(z.nonnegative()),
 })
-export type Incident = z.infer<typeof incident>
+/** An incident as a backend writes it: the contract tests check both backends against `incident`. */
+export type KnownIncident = z.infer<typeof incident>
+/**
+ * An incident as the app holds it: a status this client does not know (a newer backend's
+ * "monitoring") is kept as sent and shown as unknown (src/api/incidents.ts reads it,
+ * src/domain/incident-status.ts says what it means: open, no move offered), so the type
+ * is wider than what a backend may send.
+ */
+export type Incident = Omit<KnownIncident, 'status'> & { status: ShownStatus }
 
 export const incidentsResponse = z.object({ incidents: z.array(incident) })
 

@@ -1,5 +1,7 @@
 import { ApiError, type ApiErrorKind } from '@/api/client'
-import { createQueryClient, MAX_RETRY_AFTER_MS, MAX_RETRY_DELAY_MS, retryDelay, shouldRetry } from './query-client'
+import { nextAttemptAt } from '@/api/next-attempt'
+import { MAX_RETRY_AFTER_MS } from '@/api/refresh-schedule'
+import { createQueryClient, MAX_RETRY_DELAY_MS, retryDelay, shouldRetry } from './query-client'
 
 const apiError = (kind: ApiErrorKind, status?: number, retryAfterMs?: number) =>
   new ApiError(kind, 'x', { ...(status === undefined ? {} : { status }), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) })
@@ -57,6 +59,38 @@ test('the client refetches on focus, shares structure and lets tests turn retrie
   const defaults = createQueryClient().getDefaultOptions().queries
   expect(defaults?.refetchOnWindowFocus).toBe(true)
   expect(defaults?.structuralSharing).toBe(true)
-  expect(defaults?.retry).toBe(shouldRetry)
+  // The policy, wrapped to note each retry's time for the panels.
+  expect(typeof defaults?.retry).toBe('function')
   expect(createQueryClient({ queries: { retry: false } }).getDefaultOptions().queries?.retry).toBe(false)
+})
+
+test('each retry TanStack will make is noted on its error, for "retrying in N s"; a failure not retried notes nothing', async () => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+  onTestFinished(() => {
+    vi.useRealTimers()
+  })
+  const client = createQueryClient()
+  const failures: { error: ApiError; at: number }[] = []
+  const done = client
+    .query({
+      queryKey: ['always-failing'],
+      queryFn: () => {
+        const error = apiError('http', 503)
+        failures.push({ error, at: Date.now() })
+        return Promise.reject(error)
+      },
+    })
+    .catch((e: unknown) => e)
+  await vi.advanceTimersByTimeAsync(60_000)
+  expect(await done).toBe(failures[3]?.error)
+  expect(failures).toHaveLength(4)
+  // Each retried failure names the moment of the next attempt, which is when it came.
+  for (let i = 0; i < 3; i++) expect(nextAttemptAt(failures[i]?.error)).toBe(failures[i + 1]?.at)
+  // The last failure is final: no attempt follows, none is promised.
+  expect(nextAttemptAt(failures[3]?.error)).toBeUndefined()
+  // A 4xx is not retried either.
+  const refused = await client
+    .query({ queryKey: ['refused'], queryFn: () => Promise.reject(apiError('http', 404)) })
+    .catch((e: unknown) => e)
+  expect(nextAttemptAt(refused)).toBeUndefined()
 })

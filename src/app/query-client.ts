@@ -1,12 +1,12 @@
 import { QueryClient, type QueryClientConfig } from '@tanstack/react-query'
 import { isApiError } from '@/api/client'
+import { noteNextAttempt } from '@/api/next-attempt'
+import { MAX_RETRY_AFTER_MS } from '@/api/refresh-schedule'
 import { setIncidentWriteDefaults } from '@/lib/incident-mutations/incident-writes'
 
 /** Retries after the first failure; with the backoff below that is about 7 s before a panel shows the error. */
 export const MAX_RETRIES = 3
 export const MAX_RETRY_DELAY_MS = 30_000
-/** A server's Retry-After is honoured up to this long (a longer one is a misconfiguration). */
-export const MAX_RETRY_AFTER_MS = 10 * 60_000
 
 // TanStack passes failureCount 0 for the first failure.
 
@@ -45,13 +45,35 @@ export function retryDelay(failureCount: number, error: unknown, random: () => n
   return Math.round(base / 2 + random() * (base / 2))
 }
 
+/**
+ * The retry policy with the time of each retry noted on its error, for the panel's
+ * "retrying in N s". TanStack asks for the delay first and whether to retry second, so
+ * the delay is kept until the answer is yes: a failure that is not retried (retries
+ * used up, a 4xx, or a query with retries off) notes no attempt.
+ */
+function retriesWithNextAttempt() {
+  const plannedDelays = new WeakMap<object, number>()
+  return {
+    retryDelay(failureCount: number, error: unknown): number {
+      const delay = retryDelay(failureCount, error)
+      if (typeof error === 'object' && error !== null) plannedDelays.set(error, delay)
+      return delay
+    },
+    retry(failureCount: number, error: unknown): boolean {
+      const again = shouldRetry(failureCount, error)
+      const delay = typeof error === 'object' && error !== null ? plannedDelays.get(error) : undefined
+      if (again && delay !== undefined) noteNextAttempt(error, Date.now() + delay)
+      return again
+    },
+  }
+}
+
 export function createQueryClient(overrides: QueryClientConfig['defaultOptions'] = {}): QueryClient {
   const client = new QueryClient({
     defaultOptions: {
       ...overrides,
       queries: {
-        retry: shouldRetry,
-        retryDelay,
+        ...retriesWithNextAttempt(),
         refetchOnWindowFocus: true,
         structuralSharing: true,
         // Several panels read the same resource; one fetch per few seconds is enough.

@@ -6,12 +6,12 @@
 import { COMPONENT_LABELS, COMPONENTS, PROVIDERS, SERVICES, type ComponentId } from '@/domain/catalog'
 import { describeAlert, type AlertResult } from '@/domain/alert-engine'
 import { healthVerdict } from '@/domain/provider-health'
-import type { Alert, ComponentHealth, HealthResponse } from '@/api/schemas'
+import type { ComponentHealth, HealthResponse, KnownAlert } from '@/api/schemas'
 
 const iso = (ms: number): string => new Date(ms).toISOString()
 
 /** An evaluated instance as the contract's alert; `summary` defaults to the engine's words for it. */
-export function contractAlert(r: AlertResult, summary: string = describeAlert(r)): Alert {
+export function contractAlert(r: AlertResult, summary: string = describeAlert(r)): KnownAlert {
   return {
     id: r.instance.id,
     ruleId: r.instance.ruleId,

@@ -3,7 +3,7 @@
  * lists it (declared from it, or linked to it later). The opposite matters as much on a
  * wall: critical alerts firing with no incident covering them.
  */
-import { isOpen, type IncidentStatus } from './incident-status'
+import { isOpen, type ShownStatus } from './incident-status'
 import { compareSeverity } from './severity'
 
 export interface CoverableAlert {
@@ -14,7 +14,8 @@ export interface CoverableAlert {
 
 export interface CoveringIncident {
   readonly id: string
-  readonly status: IncidentStatus
+  /** A status we do not know counts as open (isOpen): such an incident still handles its alerts. */
+  readonly status: ShownStatus
   readonly severity: string
   readonly declaredAt: string
   readonly alertIds: readonly string[]
@@ -47,6 +48,17 @@ export interface FiringCoverage {
   readonly criticalFiring: number
   /** Of those, the ones no open incident lists. */
   readonly unhandled: number
+}
+
+/**
+ * "4 critical firing · no incident declared": the amber line, said the same way on
+ * /alerts, the Overview and the wall. "critical" because the count leaves the other
+ * firing alerts out, and it sits beside panels that count them all.
+ */
+export function unhandledText({ criticalFiring, unhandled }: FiringCoverage): string {
+  return unhandled === criticalFiring
+    ? `${unhandled} critical firing · no incident declared`
+    : `${unhandled} of ${criticalFiring} critical firing · not in any open incident`
 }
 
 export function firingCoverage(alerts: readonly CoverableAlert[], handling: ReadonlyMap<string, unknown>): FiringCoverage {

@@ -151,21 +151,21 @@ test('every health component has a critical rule, so it can be down and can be u
   }
 })
 
-test.each<[MetricId, { value: number; severity: string; label: string }[]]>([
+test.each<[MetricId, { value: number; severity: string; comparator: string; label: string }[]]>([
   ['stt.error_rate', [
-    { value: 0.05, severity: 'warning', label: 'Warning: > 5 % for 15 min' },
-    { value: 0.1, severity: 'critical', label: 'Critical: > 10 % for 5 min' },
+    { value: 0.05, severity: 'warning', comparator: '>', label: 'Warning: > 5 % for 15 min' },
+    { value: 0.1, severity: 'critical', comparator: '>', label: 'Critical: > 10 % for 5 min' },
   ]],
-  ['tts.latency.p95', [{ value: 3000, severity: 'warning', label: 'Warning: > 3 s for 1 min' }]],
-  ['turn.latency.p95', [{ value: 3000, severity: 'warning', label: 'Warning: > 3 s for 1 min' }]],
-  ['llm.retry_rate', [{ value: 0.1, severity: 'warning', label: 'Warning: > 10 % for 5 min' }]],
-  ['host.memory', [{ value: 0.8, severity: 'warning', label: 'Warning: > 80 % for 5 min' }]],
-  ['db.pool_use', [{ value: 0.8, severity: 'warning', label: 'Warning: > 80 % for 5 min' }]],
-  ['quota.groq', [{ value: 1, severity: 'critical', label: 'Critical: ≥ 100 %' }]],
-  ['livekit.up', [{ value: 0, severity: 'critical', label: 'Critical: down for 1 min' }]],
-  ['agent.up', [{ value: 0, severity: 'critical', label: 'Critical: down for 1 min' }]],
+  ['tts.latency.p95', [{ value: 3000, severity: 'warning', comparator: '>', label: 'Warning: > 3 s for 1 min' }]],
+  ['turn.latency.p95', [{ value: 3000, severity: 'warning', comparator: '>', label: 'Warning: > 3 s for 1 min' }]],
+  ['llm.retry_rate', [{ value: 0.1, severity: 'warning', comparator: '>', label: 'Warning: > 10 % for 5 min' }]],
+  ['host.memory', [{ value: 0.8, severity: 'warning', comparator: '>', label: 'Warning: > 80 % for 5 min' }]],
+  ['db.pool_use', [{ value: 0.8, severity: 'warning', comparator: '>', label: 'Warning: > 80 % for 5 min' }]],
+  ['quota.groq', [{ value: 1, severity: 'critical', comparator: '>=', label: 'Critical: ≥ 100 %' }]],
+  ['livekit.up', [{ value: 0, severity: 'critical', comparator: '==', label: 'Critical: down for 1 min' }]],
+  ['agent.up', [{ value: 0, severity: 'critical', comparator: '==', label: 'Critical: down for 1 min' }]],
   // Two critical rules read db.up = 0; the one that fires at once is the line drawn.
-  ['db.up', [{ value: 0, severity: 'critical', label: 'Critical: down (at once)' }]],
+  ['db.up', [{ value: 0, severity: 'critical', comparator: '==', label: 'Critical: down (at once)' }]],
   ['stt.latency.p50', []],
   ['llm.requests', []],
   ['livekit.rooms', []],

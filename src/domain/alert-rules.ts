@@ -315,6 +315,8 @@ export const COMPARATOR_TEXT: Record<Comparator, string> = { '>': '>', '>=': 'â‰
 export interface ThresholdLine {
   readonly value: number
   readonly severity: AlertSeverity
+  /** How the rule compares a value with it: whether the latest value has crossed it. */
+  readonly comparator: Comparator
   /** "Critical: > 10 % for 5 min" â€” a chart states this beside the line. */
   readonly label: string
 }
@@ -342,7 +344,7 @@ export function thresholdsFor(metric: MetricId): ThresholdLine[] {
         unit === 'bool'
           ? `${formatValue('bool', instance.threshold)}${held || ' (at once)'}`
           : `${COMPARATOR_TEXT[instance.comparator]} ${formatValue(unit, instance.threshold)}${held}`
-      return { value: instance.threshold, severity: instance.severity, label: `${heading}: ${condition}` }
+      return { value: instance.threshold, severity: instance.severity, comparator: instance.comparator, label: `${heading}: ${condition}` }
     })
 }
 

@@ -145,6 +145,20 @@ export function formatRelative(msAgo: number): string {
   return msAgo > 0 ? `${span} ago` : `in ${span}`
 }
 
+/** How far in the future a time may be and still read "just now" (clocks and network disagree by that much). */
+export const FUTURE_TOLERANCE_MS = 5 * SECOND_MS
+
+/**
+ * An age shown beside a timestamp, as formatRelative, except for a time more than 5 s
+ * in the future: "in 3 min — clock ahead?", never "just now", because a timestamp from
+ * the future means a clock somewhere is wrong and the reader should know it.
+ */
+export function formatAge(msAgo: number): string {
+  if (!Number.isFinite(msAgo)) return NO_VALUE
+  if (msAgo < -FUTURE_TOLERANCE_MS) return `in ${largestUnit(-msAgo)} — clock ahead?`
+  return formatRelative(Math.max(0, msAgo))
+}
+
 function largestUnit(ms: number): string {
   if (ms < MINUTE_MS) return `${Math.floor(ms / SECOND_MS)} s`
   if (ms < HOUR_MS) return `${Math.floor(ms / MINUTE_MS)} min`

@@ -6,6 +6,8 @@ import {
   isOpen,
   nextStatuses,
   requiresFields,
+  statusLabel,
+  unknownStatusReason,
   validateTransition,
   type IncidentStatus,
   type TransitionSubject,
@@ -200,4 +202,37 @@ test('validateTransition agrees with canTransition for every pair when the field
       expect({ from, to, ok: result.ok }).toEqual({ from, to, ok: canTransition(from, to) })
     }
   }
+})
+
+// A newer backend may send a status this client does not know: shown as sent, treated
+// as open (it may be a live P1), and no move offered (the client cannot tell which are allowed).
+test.each<[string, boolean, string]>([
+  ['investigating', true, 'Investigating'],
+  ['resolved', false, 'Resolved'],
+  ['closed', false, 'Closed'],
+  ['monitoring', true, 'monitoring (unknown status)'],
+  ['Resolved', true, 'Resolved (unknown status)'],
+  ['', true, ' (unknown status)'],
+])('status %j: open %s, labelled %j', (status, open, label) => {
+  expect(isOpen(status)).toBe(open)
+  expect(statusLabel(status)).toBe(label)
+})
+
+test.each(['monitoring', 'paused', 'Investigating', 'toString', '__proto__'])('no move is offered from the unknown status %j', (from) => {
+  expect(isIncidentStatus(from)).toBe(false)
+  expect(nextStatuses(from)).toEqual([])
+  for (const to of INCIDENT_STATUSES) expect(canTransition(from, to)).toBe(false)
+})
+
+test('a change from an unknown status is refused, saying why', () => {
+  const subject = { status: 'monitoring', rootCause: 'Bad deploy', resolution: 'Rolled back' }
+  const reason = unknownStatusReason('monitoring')
+  expect(reason).toMatch(/“monitoring” is a status this version of Vigil does not know/)
+  expect(reason).toMatch(/treated as open/)
+  for (const to of INCIDENT_STATUSES) expect(validateTransition(subject, to)).toEqual({ ok: false, reason })
+})
+
+test.each(INCIDENT_STATUSES)('a known status %s has no unknown-status reason', (status) => {
+  expect(unknownStatusReason(status)).toBeNull()
+  expect(statusLabel(status)).toBe(STATUS_LABELS[status])
 })

@@ -12,10 +12,17 @@
  *   moves (mitigated → identified, closed → resolved) are refused: they would rewrite
  *   what happened, and investigating is the honest state when the picture is unclear.
  * - Never to the same status.
+ *
+ * A status this client does not know (a newer backend's "monitoring") is kept as sent
+ * and shown as unknown, never dropped. It counts as open — hiding a live P1 because of a
+ * new word would cost more than one incident too many on the wall — and no move is
+ * offered from it: the client cannot tell which moves that backend allows.
  */
 
 export const INCIDENT_STATUSES = ['investigating', 'identified', 'mitigated', 'resolved', 'closed'] as const
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number]
+/** A status as the API sent it: one of ours, or one this client does not know. */
+export type ShownStatus = IncidentStatus | (string & {})
 
 export const STATUS_LABELS: Readonly<Record<IncidentStatus, string>> = {
   investigating: 'Investigating',
@@ -56,14 +63,14 @@ export function isIncidentStatus(value: string): value is IncidentStatus {
   return (INCIDENT_STATUSES as readonly string[]).includes(value)
 }
 
-/** True when the lifecycle allows moving `from` → `to` (never to the same status). */
-export function canTransition(from: IncidentStatus, to: IncidentStatus): boolean {
-  return TRANSITIONS[from].includes(to)
+/** True when the lifecycle allows moving `from` → `to` (never to the same status, never from an unknown one). */
+export function canTransition(from: ShownStatus, to: IncidentStatus): boolean {
+  return isIncidentStatus(from) && TRANSITIONS[from].includes(to)
 }
 
-/** The statuses reachable from `from` in one move, in lifecycle order. */
-export function nextStatuses(from: IncidentStatus): readonly IncidentStatus[] {
-  return TRANSITIONS[from]
+/** The statuses reachable from `from` in one move, in lifecycle order; none from a status we do not know. */
+export function nextStatuses(from: ShownStatus): readonly IncidentStatus[] {
+  return isIncidentStatus(from) ? TRANSITIONS[from] : []
 }
 
 /** The fields that must be non-blank for an incident to enter `to`. */
@@ -71,15 +78,32 @@ export function requiresFields(to: IncidentStatus): readonly TransitionField[] {
   return REQUIRED[to]
 }
 
-/** Open incidents are the ones still being worked: not yet resolved. */
-export function isOpen(status: IncidentStatus): boolean {
-  return status === 'investigating' || status === 'identified' || status === 'mitigated'
+/**
+ * Open incidents are the ones still being worked: not yet resolved. A status we do not
+ * know counts as open, so the wall, the P1 takeover and alert coverage still show it.
+ */
+export function isOpen(status: ShownStatus): boolean {
+  return status !== 'resolved' && status !== 'closed'
+}
+
+/** "Investigating"; a status we do not know as sent, said to be unknown: "monitoring (unknown status)". */
+export function statusLabel(status: ShownStatus): string {
+  return isIncidentStatus(status) ? STATUS_LABELS[status] : `${status} (unknown status)`
+}
+
+/** Why no status change is offered from a status we do not know; null for one we know. */
+export function unknownStatusReason(status: ShownStatus): string | null {
+  if (isIncidentStatus(status)) return null
+  return (
+    `“${status}” is a status this version of Vigil does not know, so it cannot tell which changes are allowed from it ` +
+    'and offers none. The incident is treated as open. Change the status where it was set, or update Vigil.'
+  )
 }
 
 export type TransitionResult = { ok: true } | { ok: false; reason: string }
 
 export interface TransitionSubject {
-  status: IncidentStatus
+  status: ShownStatus
   rootCause: string
   resolution: string
 }
@@ -95,9 +119,11 @@ export function validateTransition(
   fields: Partial<Record<TransitionField, string>> = {},
 ): TransitionResult {
   const from = incident.status
+  const unknown = unknownStatusReason(from)
+  if (unknown !== null) return { ok: false, reason: unknown }
   if (from === to) return { ok: false, reason: `The incident is already ${STATUS_LABELS[to].toLowerCase()}.` }
   if (!canTransition(from, to)) {
-    return { ok: false, reason: `An incident cannot go from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}.` }
+    return { ok: false, reason: `An incident cannot go from ${statusLabel(from)} to ${STATUS_LABELS[to]}.` }
   }
   const missing = requiresFields(to).filter((f) => (fields[f] ?? incident[f]).trim() === '')
   if (missing.length > 0) {

@@ -27,6 +27,7 @@ test.each([
   ['mitigated is still open', build({ status: 'mitigated' }), '10:16', { kind: 'overdue', overdueMs: MIN }],
   ['resolved owes none', build({ status: 'resolved' }), '12:00', { kind: 'none' }],
   ['closed owes none', build({ status: 'closed' }), '12:00', { kind: 'none' }],
+  ['a status we do not know is still open: updates stay due', build({ status: 'monitoring' }), '10:16', { kind: 'overdue', overdueMs: MIN }],
   [
     'an update stamped before the declaration does not move the count earlier',
     build({ lastStatusUpdateAt: t('09:50') }),

@@ -4,7 +4,7 @@
  * (P1 answers in 5 minutes, so people waiting on a P1 hear every 15) and a team may
  * override them. Times are epoch milliseconds; `now` is an argument.
  */
-import { isOpen, type IncidentStatus } from './incident-status'
+import { isOpen, type ShownStatus } from './incident-status'
 import { isKnownSeverity, type Severity } from './severity'
 
 /** Milliseconds between updates per severity; null means no reminder for that severity. */
@@ -31,7 +31,8 @@ export type StatusUpdateDue =
 
 export interface StatusUpdateSubject {
   severity: string
-  status: IncidentStatus
+  /** A status we do not know counts as open: updates stay due. */
+  status: ShownStatus
   /** Epoch ms. */
   declaredAt: number
   /** Epoch ms of the last status update posted, or null when none was. */

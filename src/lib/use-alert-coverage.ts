@@ -4,6 +4,7 @@ import { alertQueries } from '@/api/alerts'
 import { incidentQueries } from '@/api/incidents'
 import type { Alert, Incident } from '@/api/schemas'
 import { firingCoverage, handledComponents, handlingIncidents, type FiringCoverage } from '@/domain/alert-coverage'
+import { polling } from '@/api/refresh-schedule'
 
 /** The alert states and incident list behind "Handled in INC-…"; live updates refresh both sooner. */
 const ALERTS_REFRESH_MS = 10_000
@@ -21,8 +22,8 @@ export interface AlertCoverage {
 
 /** Which alerts are handled by an open incident, from the same cached queries the pages use. */
 export function useAlertCoverage(): AlertCoverage {
-  const alerts = useQuery({ ...alertQueries.current(), refetchInterval: ALERTS_REFRESH_MS })
-  const incidents = useQuery({ ...incidentQueries.list(), refetchInterval: INCIDENTS_REFRESH_MS })
+  const alerts = useQuery({ ...alertQueries.current(), ...polling(ALERTS_REFRESH_MS) })
+  const incidents = useQuery({ ...incidentQueries.list(), ...polling(INCIDENTS_REFRESH_MS) })
   return useCoverageOf(alerts.data?.alerts, incidents.data)
 }
 

@@ -6,16 +6,23 @@
 import { setupWorker } from 'msw/browser'
 import { createHandlers } from './handlers/all'
 import { createWorld } from './world'
+import { absorbMockWorkerUpdateFailures } from './worker-update-failure'
 
 export async function startMockWorker(): Promise<void> {
   const world = createWorld({ storage: browserStorage() })
   const worker = setupWorker(...createHandlers(world))
+  performance.mark('vigil:mock-world')
+  const url = `${import.meta.env.BASE_URL}mockServiceWorker.js`
+  // For the life of the page: MSW's unhandled update() can reject after start resolves.
+  absorbMockWorkerUpdateFailures(window, 'mockServiceWorker.js')
   const registration = await worker.start({
     onUnhandledRequest: 'bypass',
     quiet: true,
-    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+    serviceWorker: { url },
   })
+  performance.mark('vigil:worker-started')
   await controlledBy(registration, 3000)
+  performance.mark('vigil:worker-controlling')
 }
 
 /**

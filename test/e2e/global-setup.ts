@@ -20,14 +20,17 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
  * rebuild (`npm run build`) after changing the app.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (!existsSync(`${root}dist/index.html`)) {
-    console.log('[e2e] dist/ is missing: building the app first')
-    await build({ root, logLevel: 'warn' })
+  // VIGIL_E2E_DIST serves another build (an absolute path), so a second checkout of the work can run beside dist/.
+  const outDir = process.env.VIGIL_E2E_DIST ?? `${root}dist`
+  if (!existsSync(`${outDir}/index.html`)) {
+    console.log(`[e2e] ${outDir} is missing: building the app first`)
+    await build({ root, logLevel: 'warn', build: { outDir } })
   }
   // Port 0 lets the OS pick a free port atomically; the real one is read back below.
   const server = await preview({
     root,
     logLevel: 'warn',
+    build: { outDir },
     preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
   })
   const address = server.httpServer.address() as AddressInfo | null

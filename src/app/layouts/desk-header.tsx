@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { Link, NavLink } from 'react-router'
 import { Button } from '@/components/ui/button'
+import { ClockSkewNote } from '@/components/ui/clock-skew-note'
 import { focusRing } from '@/components/ui/focus'
 import { PRODUCT_NAME } from '@/components/ui/page-header'
 import { LiveUpdatesStatus } from '@/lib/live-updates/live-updates-status'
@@ -72,6 +73,7 @@ export function DeskHeader({ mock, simulated }: { mock: boolean; simulated: bool
         </Button>
         <NavigationProgress />
       </div>
+      <ClockSkewNote className="border-t border-amber-300 bg-amber-50 px-4 py-1 text-center text-xs text-amber-950 dark:border-amber-500/60 dark:bg-amber-950/40 dark:text-amber-100" />
       {menuOpen && (
         // Following a link closes the menu; Escape closes it and puts focus back on its button.
         <div id={menuId} className="max-h-[calc(100dvh-3rem)] overflow-y-auto border-t border-zinc-200 px-4 pt-2 pb-4 xl:hidden dark:border-zinc-800">

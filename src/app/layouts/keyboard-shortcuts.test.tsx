@@ -3,8 +3,8 @@
  * shortcut does its thing, and none fires while typing in a field or while a dialog is open.
  */
 import { screen, waitFor, within } from '@testing-library/react'
+import { givenScenario, seedIncident } from '../../../test/mock-backend'
 import { PREFIX_TIMEOUT_MS } from '@/lib/shortcuts/key-sequence'
-import { seedIncident } from '../../../test/mock-backend'
 import { renderRoute } from '../../../test/render'
 
 // Lazy routes over the mock backend: the incident page takes seconds on a busy machine.
@@ -45,7 +45,16 @@ test('? opens the list of every shortcut; Escape closes it and gives focus back'
   for (const does of ['Show this list of shortcuts', 'Go to Overview', 'Go to Metrics', 'Go to Alerts', 'Go to Incidents', 'Go to Runbooks', 'Go to Wall']) {
     expect(within(dialog).getByText(does)).toBeInTheDocument()
   }
-  for (const does of ['Focus the page’s search or filter', 'Declare incident', 'Select the next incident', 'Select the previous incident', 'Open the selected incident', 'Acknowledge', 'Escalate', 'Write a note']) {
+  for (const does of [
+    'Focus the page’s search or filter: Metrics range, Alerts state, Incidents search, Runbooks search',
+    'Declare incident',
+    'Select the next incident or alert',
+    'Select the previous incident or alert',
+    'Open the selected incident, or the selected alert’s incident, playbook or chart',
+    'Acknowledge',
+    'Escalate',
+    'Write a note',
+  ]) {
     expect(within(dialog).getByText(does)).toBeInTheDocument()
   }
   // Focus moved into the dialog (its only control) and stays there.
@@ -144,6 +153,51 @@ test('/ focuses the alert filter on the Alerts page', async () => {
   expect(state).toHaveFocus()
 })
 
+test('/ focuses the runbook search on Runbooks', async () => {
+  const { user } = await renderPage('/runbooks', 'Runbooks')
+  const search = screen.getByRole('searchbox', { name: 'Search runbooks' })
+  expect(search).toHaveAttribute('aria-keyshortcuts', '/')
+
+  await user.keyboard('/')
+
+  expect(search).toHaveFocus()
+})
+
+test('/ focuses the Range on Metrics, its only filter', async () => {
+  const { user } = await renderPage('/metrics', 'Metrics')
+  const range = screen.getByRole('combobox', { name: 'Range' })
+  expect(range).toHaveAttribute('aria-keyshortcuts', '/')
+
+  await user.keyboard('/')
+
+  expect(range).toHaveFocus()
+})
+
+test('/ on Alerts still focuses the State filter, not the Range the page header shares with Metrics', async () => {
+  const { user } = await renderPage('/alerts', 'Alerts')
+  const state = await screen.findByRole('combobox', { name: 'State' }, LOAD)
+  expect(screen.getByRole('combobox', { name: 'Range' })).not.toHaveAttribute('aria-keyshortcuts')
+
+  await user.keyboard('/')
+
+  expect(state).toHaveFocus()
+})
+
+test('the Overview has no search or filter: / leaves focus alone and the key to the browser (its find-in-page)', async () => {
+  const { user } = await renderPage('/', 'Overview')
+  let prevented: boolean | null = null
+  const seen = (e: KeyboardEvent) => {
+    if (e.key === '/') prevented = e.defaultPrevented
+  }
+  window.addEventListener('keydown', seen)
+
+  await user.keyboard('/')
+  window.removeEventListener('keydown', seen)
+
+  expect(prevented).toBe(false)
+  expect(document.body).toHaveFocus()
+})
+
 test('d opens Declare incident; while it is open no shortcut fires', async () => {
   const { user, router } = await renderPage('/runbooks', 'Runbooks')
 
@@ -204,6 +258,111 @@ test('Enter with nothing selected opens nothing', async () => {
   await user.keyboard('{Enter}')
 
   expectStillAt(router, '/incidents')
+})
+
+/** The alerts on /alerts, in the order j walks them: firing, then pending, then the rest. */
+function alertItems() {
+  return screen
+    .getAllByRole('list', { name: /^(Firing|Pending|Inactive or without data|Inactive|No data) \(\d+\)$/ })
+    .flatMap((list) => within(list).getAllByRole('listitem'))
+}
+const selectedAlerts = () => alertItems().filter((li) => li.getAttribute('aria-current') === 'true')
+const STT_ERRORS = 'STT error rate > 10 %'
+const indexOfAlert = (name: string) => alertItems().findIndex((li) => within(li).queryByText(name, { exact: true }) !== null)
+
+test('j and k move a visible selection through the alerts, firing first, and it stays at either end', async () => {
+  givenScenario('openai-outage')
+  const { user } = await renderPage('/alerts', 'Alerts')
+  await screen.findByRole('list', { name: /^Firing \(\d+\)$/ }, LOAD)
+  const items = alertItems()
+  expect(items.length).toBeGreaterThan(2)
+  expect(selectedAlerts()).toEqual([])
+
+  await user.keyboard('j')
+  expect(selectedAlerts()).toEqual([items[0]])
+  expect(within(screen.getByRole('list', { name: /^Firing/ })).getAllByRole('listitem', { current: true })).toEqual([items[0]])
+  await user.keyboard('jj')
+  expect(selectedAlerts()).toEqual([items[2]])
+  await user.keyboard('k')
+  expect(selectedAlerts()).toEqual([items[1]])
+  await user.keyboard('kk')
+  expect(selectedAlerts()).toEqual([items[0]])
+  // Past the last alert the last one stays selected.
+  await user.keyboard('j'.repeat(items.length + 2))
+  expect(selectedAlerts()).toEqual([items[items.length - 1]])
+})
+
+test.each([
+  [true, 'auto'],
+  [false, 'smooth'],
+] as const)('the selected alert is scrolled into view (prefers reduced motion: %s → %s scrolling)', async (reduce, behavior) => {
+  vi.stubGlobal('matchMedia', (query: string) => ({
+    matches: reduce && query === '(prefers-reduced-motion: reduce)',
+    media: query,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+  }))
+  // jsdom does not scroll: record who was asked to.
+  const scrolled: { element: Element; options: unknown }[] = []
+  const original = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollIntoView')
+  Element.prototype.scrollIntoView = function (this: Element, options?: boolean | ScrollIntoViewOptions) {
+    scrolled.push({ element: this, options })
+  }
+  try {
+    givenScenario('openai-outage')
+    const { user } = await renderPage('/alerts', 'Alerts')
+    await screen.findByRole('list', { name: /^Firing \(\d+\)$/ }, LOAD)
+
+    await user.keyboard('jj')
+
+    const second = alertItems()[1]
+    expect(scrolled.at(-1)).toEqual({ element: second, options: { block: 'nearest', behavior } })
+  } finally {
+    if (original === undefined) Reflect.deleteProperty(Element.prototype, 'scrollIntoView')
+    else Object.defineProperty(Element.prototype, 'scrollIntoView', original)
+    vi.unstubAllGlobals()
+  }
+})
+
+test('Enter on a selected alert that no incident handles opens its playbook', async () => {
+  givenScenario('openai-outage')
+  const { user, router } = await renderPage('/alerts?state=firing', 'Alerts')
+  await screen.findByRole('list', { name: /^Firing \(\d+\)$/ }, LOAD)
+  const at = indexOfAlert(STT_ERRORS)
+  expect(at).toBeGreaterThanOrEqual(0)
+
+  await user.keyboard('j'.repeat(at + 1))
+  expect(selectedAlerts().map((li) => within(li).queryByText(STT_ERRORS, { exact: true }) !== null)).toEqual([true])
+  await user.keyboard('{Enter}')
+
+  await waitFor(() => {
+    expect(router.state.location.pathname).toBe('/runbooks/high-error-rate')
+  })
+})
+
+test('Enter on a selected alert that an open incident handles opens that incident', async () => {
+  givenScenario('openai-outage')
+  seedIncident({ id: 'INC-93001', status: 'investigating', alertIds: ['error-rate-critical:stt'] })
+  const { user, router } = await renderPage('/alerts?state=firing', 'Alerts')
+  const firing = await screen.findByRole('list', { name: /^Firing \(\d+\)$/ }, LOAD)
+  await within(firing).findByText('Handled in', {}, LOAD)
+
+  await user.keyboard('j'.repeat(indexOfAlert(STT_ERRORS) + 1))
+  await user.keyboard('{Enter}')
+
+  await waitFor(() => {
+    expect(router.state.location.pathname).toBe('/incidents/INC-93001')
+  })
+})
+
+test('Enter on /alerts with nothing selected opens nothing', async () => {
+  givenScenario('openai-outage')
+  const { user, router } = await renderPage('/alerts', 'Alerts')
+  await screen.findByRole('list', { name: /^Firing \(\d+\)$/ }, LOAD)
+
+  await user.keyboard('{Enter}')
+
+  expectStillAt(router, '/alerts')
 })
 
 async function openIncident(partial: Parameters<typeof seedIncident>[0]) {

@@ -102,7 +102,8 @@ test(
   async () => {
     givenScenario('openai-outage')
     renderRoute('/wall')
-    expect(await screen.findByText(/^\d+ firing · no incident declared$/, {}, WAIT)).toBeInTheDocument()
+    // "critical" as on /alerts and the Overview: beside the wall's Alerts panel, which counts every firing alert.
+    expect(await screen.findByText(/^\d+ critical firing · no incident declared$/, {}, WAIT)).toBeInTheDocument()
     expect(screen.queryByText('No open incidents')).toBeNull()
   },
   SLOW_TEST_MS,
@@ -116,7 +117,7 @@ test(
     renderRoute('/wall')
     const list = await screen.findByRole('list', { name: 'Active alerts' }, WAIT)
     await waitFor(() => expect(within(list).getByText('Handled in INC-781')).toBeInTheDocument(), WAIT)
-    expect(await screen.findByText(/^\d+ of \d+ firing · in no open incident$/, {}, WAIT)).toBeInTheDocument()
+    expect(await screen.findByText(/^\d+ of \d+ critical firing · not in any open incident$/, {}, WAIT)).toBeInTheDocument()
   },
   SLOW_TEST_MS,
 )

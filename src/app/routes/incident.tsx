@@ -58,10 +58,10 @@ export function IncidentPage() {
       {incident === undefined ? (
         notFound ? (
           <IncidentNotFound incidentId={id} />
-        ) : query.error !== null ? (
+        ) : (query.error ?? query.failureReason) !== null ? (
           <ErrorMessage
             what={`Incident ${id}`}
-            error={query.error}
+            error={query.error ?? query.failureReason}
             retrying={query.isFetching}
             onRetry={() => {
               void query.refetch()
@@ -77,7 +77,14 @@ export function IncidentPage() {
         <>
           {(query.error ?? query.failureReason) !== null && (
             <div className="mb-3">
-              <StaleNotice updatedAt={query.dataUpdatedAt} error={query.error ?? query.failureReason} />
+              <StaleNotice
+                updatedAt={query.dataUpdatedAt}
+                error={query.error ?? query.failureReason}
+                fetching={query.isFetching}
+                onRetry={() => {
+                  void query.refetch()
+                }}
+              />
             </div>
           )}
           <IncidentFacts incident={incident} />

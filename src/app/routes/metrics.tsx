@@ -8,7 +8,7 @@ export function MetricsPage() {
       <PageHeader
         title="Metrics"
         description="Latency, errors, traffic and capacity of the voice agent, with the runbook’s thresholds and the alerts they raised."
-        actions={<RangeControl />}
+        actions={<RangeControl searchTarget />}
       />
       <MetricsDashboard />
     </>

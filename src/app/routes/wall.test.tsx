@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react'
 import { formatTimeOfDay } from '@/features/wall/wall-format'
-import { givenApiFails, givenApiRecovers, seedIncident } from '../../../test/mock-backend'
+import { followPageClock, givenApiFails, givenApiRecovers, seedIncident } from '../../../test/mock-backend'
 import { renderRoute } from '../../../test/render'
 
 // The first render imports Recharts lazily; on a busy machine that takes seconds.
@@ -16,6 +16,7 @@ const KEY_FIGURES = ['STT latency', 'LLM latency', 'TTS latency', 'STT error rat
  */
 function useFakeClock() {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+  followPageClock()
 }
 
 afterEach(() => {
@@ -161,12 +162,19 @@ test(
     renderRoute('/wall')
     await eventually(() => {
       expect(within(screen.getByRole('region', { name: 'Service health' })).getByRole('status').textContent).toBe(
-        'Service health: No data yet — The server failed. Retrying.',
+        'Service health: No data yet — The server failed.',
       )
     })
     const region = screen.getByRole('region', { name: 'Service health' })
     const status = within(region).getByRole('status')
     expect(within(region).queryByRole('list', { name: 'Service health' })).not.toBeInTheDocument()
+    // When the next attempt comes, beside the live region (a countdown there would be read out every second).
+    expect(within(region).getByText(/^Retrying in [45] s\.$/)).toBeVisible()
+    // Said once: through the next attempts the sentence stays, never back to "Loading".
+    for (let t = 0; t < 12_000; t += 250) {
+      await flush(250)
+      expect(status.textContent, `+${t} ms`).toBe('Service health: No data yet — The server failed.')
+    }
 
     givenApiRecovers()
     await advance(31_000)

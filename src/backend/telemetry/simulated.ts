@@ -8,8 +8,8 @@ import { BASE_STEP_S, METRIC_UNITS, type MetricId } from '@/domain/catalog'
 import { ALERT_INSTANCES } from '@/domain/alert-rules'
 import { alertSpans, LOOKBACK_MS } from '@/domain/alert-engine'
 import type {
-  Alert,
   AlertHistoryResponse,
+  AlertsResponse,
   AlertSpan,
   ErrorGroupsResponse,
   HealthResponse,
@@ -74,7 +74,7 @@ export function simulatedMetrics(config: SimConfig, query: MetricsQuery, nowMs: 
 }
 
 /** Every rule instance's state now. */
-export function simulatedAlerts(config: SimConfig, nowMs: number): { at: string; alerts: Alert[] } {
+export function simulatedAlerts(config: SimConfig, nowMs: number): AlertsResponse {
   const alerts = evaluateAlerts(config, nowMs, ALERTS_WINDOW_MS).map((r) => contractAlert(r))
   return { at: iso(nowMs), alerts }
 }

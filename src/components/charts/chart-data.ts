@@ -2,6 +2,7 @@
  * Pure data preparation for TimeSeriesChart: series on time grids become the row
  * shape Recharts wants, and the y-domain is chosen so every threshold stays on screen.
  */
+import type { Comparator } from '@/domain/alert-rules'
 import type { MetricUnit } from '@/domain/catalog'
 import { sampleTime } from '@/domain/time-grid'
 
@@ -25,6 +26,10 @@ export interface ChartThreshold {
   /** The threshold stated in words, shown under the chart: "P95 warning: > 3 s for 1 min". */
   label: string
   severity: 'warning' | 'critical'
+  /** How a value crosses it, for the chart's text alternative; `>` when not given. */
+  comparator?: Comparator
+  /** Labels of the series it applies to (P95, not P50); every series when not given. */
+  series?: readonly string[]
 }
 
 export interface ChartSpan {

@@ -5,7 +5,7 @@ import { LineChart } from './line-chart'
 const T0 = new Date(2026, 10, 27, 14, 0, 0).getTime()
 const p50: ChartSeries = { label: 'P50', color: '#0284c7', data: { fromMs: T0, stepS: 60, values: [400, 420, null, 410, 410] } }
 const p95: ChartSeries = { label: 'P95', color: '#7c3aed', dash: '5 2', data: { fromMs: T0, stepS: 60, values: [600, 700, 650, 640, 640] } }
-const warning: ChartThreshold = { value: 3000, severity: 'warning', label: 'P95 warning: > 3 s for 1 min' }
+const warning: ChartThreshold = { value: 3000, severity: 'warning', label: 'P95 warning: > 3 s for 1 min', series: ['P95'] }
 
 /**
  * The drawn series of a chart. SVG shapes have no role to query by; the path data is
@@ -25,7 +25,20 @@ test('the chart is a figure named by its title, with the thresholds and the late
   render(<LineChart title="STT latency" unit="ms" series={[p50, p95]} thresholds={[warning]} />)
   const figure = screen.getByRole('figure', { name: 'STT latency' })
   expect(within(figure).getByText('Thresholds: P95 warning: > 3 s for 1 min.')).toBeInTheDocument()
-  expect(within(figure).getByText('P50 now 410 ms, P95 640 ms')).toBeInTheDocument()
+  expect(within(figure).getByText('P50 now 410 ms; P95 now 640 ms, below the 3 s warning threshold.')).toBeInTheDocument()
+})
+
+test('the figure is described by its latest values and where they stand against the thresholds', () => {
+  const over: ChartSeries = { ...p95, data: { ...p95.data, values: [600, 3400] } }
+  const { rerender } = render(<LineChart title="STT latency" unit="ms" series={[p50, over]} thresholds={[warning]} />)
+  expect(screen.getByRole('figure', { name: 'STT latency', description: 'P50 now 410 ms; P95 now 3.4 s, above the 3 s warning threshold.' })).toBeInTheDocument()
+
+  // On the wall the sentence is for screen readers only, and still describes the figure.
+  rerender(<LineChart title="STT latency" unit="ms" series={[p50, over]} thresholds={[warning]} compact />)
+  expect(screen.getByRole('figure', { name: 'STT latency', description: /^P50 now 410 ms; P95 now 3.4 s, above/ })).toBeInTheDocument()
+
+  rerender(<LineChart title="STT latency" unit="ms" series={[{ ...p50, data: { ...p50.data, values: [null] } }]} thresholds={[warning]} />)
+  expect(screen.getByRole('figure', { name: 'STT latency', description: 'No data in this range.' })).toBeInTheDocument()
 })
 
 test('the legend names each series in text', () => {
@@ -72,7 +85,7 @@ test('shaded spans are stated in text with their times', () => {
 test('a series that stopped reporting says when its last value was, not that it is current', () => {
   const stopped: ChartSeries = { ...p95, data: { ...p95.data, values: [600, 3400, null, null] } }
   render(<LineChart title="LLM latency" unit="ms" series={[stopped]} />)
-  expect(screen.getByText('P95 last 3.4 s at 14:01')).toBeInTheDocument()
+  expect(screen.getByText('P95 last 3.4 s at 14:01.')).toBeInTheDocument()
 })
 
 test('a chart with only gaps says there is no data rather than drawing zeros', () => {
@@ -80,7 +93,7 @@ test('a chart with only gaps says there is no data rather than drawing zeros', (
   render(<LineChart title="TTS latency" unit="ms" series={[empty]} />)
   const figure = screen.getByRole('figure', { name: 'TTS latency' })
   expect(within(figure).getByText('No data in this range.')).toBeInTheDocument()
-  expect(within(figure).getByText('P95 no data')).toBeInTheDocument()
+  expect(figure).toHaveAccessibleDescription('No data in this range.')
   expect(seriesPaths(figure)[0]).toHaveAttribute('d', '')
 })
 

@@ -5,7 +5,8 @@ import { formatClockTime } from '@/lib/format-time'
 import { useElementWidth } from '@/lib/use-element-width'
 import { unitCeiling, type ChartSeries, type ChartSpan, type ChartThreshold } from './chart-data'
 import { timeLabelAnchor, timeLabelSpacingPx } from './chart-axes'
-import { dataExtent, latestSummary, lineGeometry, marginFor } from './line-geometry'
+import { dataExtent, lineGeometry, marginFor } from './line-geometry'
+import { chartTextAlternative, NO_DATA_TEXT } from './text-alternative'
 
 export interface LineChartProps {
   /** The figure's accessible name: "STT latency". */
@@ -81,21 +82,30 @@ export const LineChart = memo(function LineChart({
       xTickSpacingPx: timeLabelSpacingPx(formatTime(anchor), fontSize),
     })
   }, [series, width, height, thresholds, spans, xDomain, unit, fontSize, formatTime])
+  const descriptionId = useId()
+  // The latest values and where they stand against the thresholds: shown (on the
+  // Overview) and the figure's description, so a screen reader hears it with the name.
   const summary = useMemo(
-    () => latestSummary(series, (v) => formatValue(unit, v), formatTime),
-    [series, unit, formatTime],
+    () => chartTextAlternative({ series, thresholds, format: (v) => formatValue(unit, v), formatTime }),
+    [series, thresholds, unit, formatTime],
   )
+  const empty = summary === NO_DATA_TEXT
   const format = (v: number) => formatValue(unit, v)
   const { plot } = geometry
   const bottom = plot.top + plot.height
   const right = plot.left + plot.width
 
   return (
-    <figure ref={measure} aria-labelledby={captionId} className="flex min-w-0 flex-col gap-1">
+    <figure ref={measure} aria-labelledby={captionId} aria-describedby={descriptionId} className="flex min-w-0 flex-col gap-1">
       <figcaption id={captionId} className="text-sm font-semibold text-zinc-800 dark:text-zinc-100">
         {title}
       </figcaption>
-      <p className={compact ? 'sr-only' : 'text-xs tabular-nums text-zinc-700 dark:text-zinc-300'}>{summary}</p>
+      {/* With no value at all the notice over the plot says it, once. */}
+      {!empty && (
+        <p id={descriptionId} className={compact ? 'sr-only' : 'text-xs tabular-nums text-zinc-700 dark:text-zinc-300'}>
+          {summary}
+        </p>
+      )}
       <div className="relative">
         {/* Hidden from assistive technology: the text around it says what it shows. */}
         <svg
@@ -173,8 +183,11 @@ export const LineChart = memo(function LineChart({
           ))}
         </svg>
         {!geometry.hasData && (
-          <p className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm text-zinc-600 dark:text-zinc-300">
-            No data in this range.
+          <p
+            id={empty ? descriptionId : undefined}
+            className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm text-zinc-600 dark:text-zinc-300"
+          >
+            {NO_DATA_TEXT}
           </p>
         )}
       </div>

@@ -1,5 +1,5 @@
 import type { ChartSeries } from './chart-data'
-import { PLOT_MARGIN, dataExtent, latestSummary, lineGeometry, pathData, reduceGrid, timeTicks } from './line-geometry'
+import { PLOT_MARGIN, dataExtent, lineGeometry, pathData, reduceGrid, timeTicks } from './line-geometry'
 
 const T0 = Date.UTC(2026, 10, 27, 14, 0, 0)
 const MIN = 60_000
@@ -175,16 +175,4 @@ test('time ticks over a week stay within the count asked for, on whole days', ()
   expect(ticks.length).toBeLessThanOrEqual(5)
   expect(ticks.length).toBeGreaterThanOrEqual(2)
   for (const t of ticks) expect(t % (24 * HOUR)).toBe(0)
-})
-
-const ms = (v: number) => `${v} ms`
-const hhmm = (t: number) => new Date(t).toISOString().slice(11, 16)
-
-test.each([
-  ['both current', [series([400, 410], 60, T0, 'P50'), series([600, 640], 60, T0, 'P95')], 'P50 now 410 ms, P95 640 ms'],
-  ['one stale', [series([400, 410], 60, T0, 'P50'), series([600, 3400, null], 60, T0, 'P95')], 'P50 now 410 ms, P95 last 3400 ms at 14:01'],
-  ['the first stale', [series([400, null], 60, T0, 'P50'), series([600, 640], 60, T0, 'P95')], 'P50 last 400 ms at 14:00, P95 now 640 ms'],
-  ['one without data', [series([null], 60, T0, 'P50'), series([600], 60, T0, 'P95')], 'P50 no data, P95 now 600 ms'],
-] as const)('latest summary: %s', (_, given, expected) => {
-  expect(latestSummary(given, ms, hhmm)).toBe(expected)
 })

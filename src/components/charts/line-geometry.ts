@@ -243,30 +243,3 @@ function niceDays(span: number, maxTicks: number): number {
   const week = 168 * HOUR_MS
   return Math.ceil(span / Math.max(1, maxTicks - 1) / week) * week
 }
-
-/**
- * The latest values in words, for a glance and for screen readers:
- * "P50 now 410 ms, P95 640 ms". A series whose newest samples are gaps says when its
- * last value was ("P95 last 3.4 s at 14:02") rather than passing it off as current.
- */
-export function latestSummary(
-  series: readonly ChartSeries[],
-  format: (value: number) => string,
-  formatTime: (ms: number) => string,
-): string {
-  let saidNow = false
-  return series
-    .map(({ label, data }) => {
-      let at = data.values.length - 1
-      while (at >= 0 && data.values[at] == null) at--
-      const latest = data.values[at]
-      if (latest == null) return `${label} no data`
-      if (at < data.values.length - 1) {
-        return `${label} last ${format(latest)} at ${formatTime(sampleTime(data.fromMs, data.stepS, at))}`
-      }
-      const word = saidNow ? '' : 'now '
-      saidNow = true
-      return `${label} ${word}${format(latest)}`
-    })
-    .join(', ')
-}

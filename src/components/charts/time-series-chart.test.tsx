@@ -22,6 +22,28 @@ test('the chart is a figure named by its title, with thresholds and shaded spans
   expect(within(figure).getByText('Shaded: P95 latency alert firing 14:01–14:02')).toBeInTheDocument()
 })
 
+test('the figure is described by each series\' latest value and where it stands against its threshold', () => {
+  render(
+    <TimeSeriesChart
+      title="STT latency"
+      unit="ms"
+      series={[p50, p95]}
+      thresholds={[{ value: 3000, severity: 'warning', label: 'P95 warning: > 3 s for 1 min', series: ['P95'] }]}
+    />,
+  )
+  expect(
+    screen.getByRole('figure', {
+      name: 'STT latency',
+      description: 'P50 now 410 ms; P95 last 3.4 s at 14:01, above the 3 s warning threshold.',
+    }),
+  ).toBeInTheDocument()
+})
+
+test('a chart with nothing in its range is described as such', () => {
+  render(<TimeSeriesChart title="STT latency" unit="ms" series={[{ ...p50, data: { ...p50.data, values: [null, null] } }]} />)
+  expect(screen.getByRole('figure', { name: 'STT latency', description: 'No data in this range.' })).toBeInTheDocument()
+})
+
 test('the legend shows each series with its latest value, skipping gaps', () => {
   render(<TimeSeriesChart title="STT latency" unit="ms" series={[p50, p95]} />)
   expect(screen.getByRole('button', { name: 'P50 410 ms' })).toBeInTheDocument()

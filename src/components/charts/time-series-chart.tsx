@@ -22,6 +22,7 @@ import {
   type SeriesKey,
   type YScale,
 } from './chart-data'
+import { chartTextAlternative, NO_DATA_TEXT } from './text-alternative'
 import { PLOT_MARGIN, TimeSeriesPlot, type TimeSeriesPlotProps } from './time-series-plot'
 
 export interface TimeSeriesChartProps {
@@ -141,6 +142,14 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   const plot = usePacedValue(plotInput, shallowEqual)
   const hasData = useMemo(() => rows.some((r) => visibleKeys.some((k) => typeof r[k] === 'number')), [rows, visibleKeys])
   const format = (v: number) => formatValue(unit, v)
+  // The latest values and where they stand against the thresholds, as the figure's
+  // description: the legend shows the values, the plot the crossing, neither in words.
+  const descriptionId = useId()
+  const description = useMemo(
+    () => chartTextAlternative({ series, thresholds, format: (v) => formatValue(unit, v), formatTime }),
+    [series, thresholds, unit, formatTime],
+  )
+  const empty = description === NO_DATA_TEXT
 
   const toggle = (key: SeriesKey) => {
     setHidden((prev) => {
@@ -152,15 +161,24 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   }
 
   return (
-    <figure aria-labelledby={captionId} className="flex min-w-0 flex-col gap-1">
+    <figure aria-labelledby={captionId} aria-describedby={descriptionId} className="flex min-w-0 flex-col gap-1">
       <figcaption id={captionId} className="text-sm font-semibold text-zinc-800 dark:text-zinc-100">
         {title}
       </figcaption>
+      {/* With no value at all the notice over the plot says it, once. */}
+      {!empty && (
+        <p id={descriptionId} className="sr-only">
+          {description}
+        </p>
+      )}
       <div ref={measure} className="relative w-full text-zinc-500 dark:text-zinc-400" style={{ height }}>
         {plot === undefined ? null : <TimeSeriesPlot {...plot} />}
         {!hasData && (
-          <p className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm text-zinc-600 dark:text-zinc-300">
-            No data in this range.
+          <p
+            id={empty ? descriptionId : undefined}
+            className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm text-zinc-600 dark:text-zinc-300"
+          >
+            {NO_DATA_TEXT}
           </p>
         )}
       </div>

@@ -25,7 +25,7 @@ export function Button({ variant = 'secondary', size = 'md', className = '', typ
   return (
     <button
       type={type}
-      className={`inline-flex items-center justify-center rounded-md font-medium whitespace-nowrap transition-colors disabled:cursor-not-allowed disabled:opacity-60 ${variants[variant]} ${sizes[size]} ${focusRing} ${className}`}
+      className={`inline-flex items-center justify-center rounded-md font-medium whitespace-nowrap motion-safe:transition-colors disabled:cursor-not-allowed disabled:opacity-60 ${variants[variant]} ${sizes[size]} ${focusRing} ${className}`}
       {...props}
     />
   )

@@ -1,4 +1,6 @@
-import { useId, type ReactNode } from 'react'
+import { useId, useState, type ReactNode } from 'react'
+import { useLastFailure } from '@/lib/use-last-failure'
+import { useNow } from '@/lib/use-now'
 import { ErrorMessage } from './error-message'
 import { PanelErrorBoundary } from './panel-error-boundary'
 import { StaleNotice } from './stale-notice'
@@ -57,40 +59,48 @@ export interface QueryContentProps<T> {
 }
 
 /**
- * The standard states of a query: skeleton while the first load runs; an error with
- * Retry when there is nothing to show; and when a refresh fails but data exists, the
- * last good data stays, marked stale with its age and the reason.
+ * The standard states of a query: skeleton while the first load runs (saying so when
+ * the answer is slow); from the first failed attempt, what failed and when the next
+ * attempt comes; and when a refresh fails but data exists, the last good data stays,
+ * marked stale with its age, the reason and the next attempt.
  */
 export function QueryContent<T>({ what, query, children, skeleton }: QueryContentProps<T>) {
   const { data } = query
+  // failureReason is set from the first failed attempt while retries run, error once they are done.
+  const failure = useLastFailure(query.error ?? query.failureReason, query.dataUpdatedAt)
+  const retry = () => {
+    void query.refetch()
+  }
   if (data === undefined) {
-    if (query.error !== null) {
-      return (
-        <ErrorMessage
-          what={what}
-          error={query.error}
-          retrying={query.isFetching}
-          onRetry={() => {
-            void query.refetch()
-          }}
-        />
-      )
-    }
+    if (failure !== null) return <ErrorMessage what={what} error={failure} retrying={query.isFetching} onRetry={retry} />
     return (
       <div>
         <span className="sr-only">Loading {what}…</span>
         {skeleton ?? <Skeleton />}
+        <SlowAnswerNote />
       </div>
     )
   }
-  // failureReason is set while retries run, error once they are exhausted.
-  const failure = query.error ?? query.failureReason
   return (
     <>
-      {failure !== null && <StaleNotice updatedAt={query.dataUpdatedAt} error={failure} />}
+      {failure !== null && <StaleNotice updatedAt={query.dataUpdatedAt} error={failure} fetching={query.isFetching} onRetry={retry} />}
       {children(data)}
     </>
   )
+}
+
+/** Seconds without an answer before the skeleton says it is still waiting. */
+const SLOW_ANSWER_S = 3
+
+/**
+ * Under a skeleton: a request that hangs is said as it happens ("No answer yet after
+ * 5 s"), rather than left as grey bars until the request times out.
+ */
+function SlowAnswerNote() {
+  const [since] = useState(() => Date.now())
+  const waitedS = Math.floor((useNow(1000) - since) / 1000)
+  if (waitedS < SLOW_ANSWER_S) return null
+  return <p className="mt-2 text-xs text-zinc-600 tabular-nums dark:text-zinc-400">No answer yet after {waitedS} s; still waiting.</p>
 }
 
 export function QueryPanel<T>({
@@ -103,7 +113,7 @@ export function QueryPanel<T>({
   level,
 }: Omit<PanelProps, 'children' | 'busy'> & Omit<QueryContentProps<T>, 'what'>) {
   return (
-    <Panel title={title} actions={actions} className={className} level={level} busy={query.data === undefined && query.error === null}>
+    <Panel title={title} actions={actions} className={className} level={level} busy={query.data === undefined && query.error === null && query.failureReason === null}>
       <QueryContent what={title} query={query} skeleton={skeleton}>
         {children}
       </QueryContent>

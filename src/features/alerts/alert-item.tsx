@@ -1,17 +1,18 @@
-import { memo } from 'react'
-import type { Alert, Incident } from '@/api/schemas'
+import { memo, useEffect, useRef } from 'react'
+import type { Alert, AlertState, Incident } from '@/api/schemas'
+import { alertStateLabel, isKnownAlertState, type ShownAlertState } from '@/domain/alert-state'
 import { METRIC_UNITS } from '@/domain/catalog'
 import { formatValue, NO_VALUE } from '@/domain/format'
 import { Button } from '@/components/ui/button'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { TextLink } from '@/components/ui/text-link'
 import { formatClockTime } from '@/lib/format-time'
+import { scrollBehavior } from '@/lib/reduced-motion'
 import {
   conditionText,
   describeSpan,
   playbookTitle,
   SEVERITY_LABELS,
-  STATE_LABELS,
   stripSegments,
   type HistorySpan,
 } from './alert-view'
@@ -22,7 +23,7 @@ import { SeverityIcon } from './severity-icon'
 /** Spans stated in words under the strip; older ones are counted, not listed. */
 const SPANS_IN_WORDS = 4
 
-const STATE_BADGE: Record<Alert['state'], string> = {
+const STATE_BADGE: Record<AlertState, string> = {
   firing: 'border-red-600 bg-red-600 text-white dark:border-red-500 dark:bg-red-600',
   pending: 'border-amber-500 bg-amber-100 text-amber-950 dark:border-amber-400 dark:bg-amber-900/60 dark:text-amber-50',
   inactive: 'border-zinc-300 text-zinc-700 dark:border-zinc-600 dark:text-zinc-300',
@@ -35,13 +36,20 @@ const SEGMENT_COLORS: Record<HistorySpan['state'], string> = {
   nodata: 'bg-zinc-400 dark:bg-zinc-500',
 }
 
-const STATE_MARK: Record<Alert['state'], string> = { firing: '▲', pending: '△', inactive: '○', nodata: '◌' }
+const STATE_MARK: Record<AlertState, string> = { firing: '▲', pending: '△', inactive: '○', nodata: '◌' }
 
-export function StateBadge({ state }: { state: Alert['state'] }) {
+/** A state this version does not know: grey and dashed, with the word as sent ("resolved (unknown state)"). */
+const UNKNOWN_BADGE = 'border-dashed border-zinc-500 bg-zinc-100 text-zinc-800 dark:border-zinc-400 dark:bg-zinc-800 dark:text-zinc-100'
+
+export function StateBadge({ state }: { state: ShownAlertState }) {
+  const known = isKnownAlertState(state)
   return (
-    <span className={`inline-flex items-center gap-1 rounded-full border px-2 text-xs font-semibold whitespace-nowrap ${STATE_BADGE[state]}`}>
-      <span aria-hidden="true">{STATE_MARK[state]}</span>
-      {STATE_LABELS[state]}
+    <span
+      title={known ? undefined : 'A state this version of Vigil does not know: counted neither as firing nor as quiet.'}
+      className={`inline-flex items-center gap-1 rounded-full border px-2 text-xs font-semibold whitespace-nowrap ${known ? STATE_BADGE[state] : UNKNOWN_BADGE}`}
+    >
+      <span aria-hidden="true">{known ? STATE_MARK[state] : '?'}</span>
+      {alertStateLabel(state)}
     </span>
   )
 }
@@ -90,6 +98,8 @@ export function AlertLinks({ alert, chartHref, onDeclare, handledBy }: AlertLink
 }
 
 export interface AlertItemProps extends AlertLinksProps {
+  /** Selected with `j`/`k`: marked, and scrolled into view. */
+  selected?: boolean
   /** The alert's spans over the window, oldest first; undefined while the history loads. */
   history: readonly HistorySpan[] | undefined
   /** The history's window; null when there is none (yet). */
@@ -102,10 +112,30 @@ export interface AlertItemProps extends AlertLinksProps {
  * and since when; its history over the range as a strip and in words; and, when it
  * fires or is pending, the way to its chart, its playbook and an incident.
  */
-export const AlertItem = memo(function AlertItem({ alert, history, window, formatTime = formatClockTime, chartHref, onDeclare, handledBy }: AlertItemProps) {
+export const AlertItem = memo(function AlertItem({
+  alert,
+  history,
+  window,
+  formatTime = formatClockTime,
+  chartHref,
+  onDeclare,
+  handledBy,
+  selected = false,
+}: AlertItemProps) {
   const active = alert.state === 'firing' || alert.state === 'pending'
+  const item = useRef<HTMLLIElement>(null)
+  useEffect(() => {
+    // jsdom has no scrolling.
+    if (selected && typeof item.current?.scrollIntoView === 'function') item.current.scrollIntoView({ block: 'nearest', behavior: scrollBehavior() })
+  }, [selected])
   return (
-    <li className="flex flex-col gap-1.5 border-b border-zinc-200 py-2.5 last:border-b-0 dark:border-zinc-800">
+    // aria-current, not aria-selected: a list item may not carry aria-selected (axe's aria-allowed-attr),
+    // and making the list a listbox would put its links and buttons inside options.
+    <li
+      ref={item}
+      aria-current={selected || undefined}
+      className="flex flex-col gap-1.5 border-b border-zinc-200 py-2.5 last:border-b-0 aria-[current=true]:bg-sky-50 aria-[current=true]:outline-2 aria-[current=true]:outline-offset-2 aria-[current=true]:outline-sky-600 dark:border-zinc-800 dark:aria-[current=true]:bg-sky-950/50 dark:aria-[current=true]:outline-sky-400"
+    >
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <SeverityIcon severity={alert.severity} />
         <span className="text-xs font-semibold tracking-wide uppercase">{SEVERITY_LABELS[alert.severity]}</span>
@@ -121,10 +151,10 @@ export const AlertItem = memo(function AlertItem({ alert, history, window, forma
       <p className="text-xs text-zinc-700 dark:text-zinc-300">
         {conditionText(alert)}.{' '}
         {alert.since === null ? (
-          <span>{STATE_LABELS[alert.state]} throughout the evaluated window.</span>
+          <span>{alertStateLabel(alert.state)} throughout the evaluated window.</span>
         ) : (
           <span>
-            {STATE_LABELS[alert.state]} since <RelativeTime at={Date.parse(alert.since)} tickMs={10_000} />.
+            {alertStateLabel(alert.state)} since <RelativeTime at={Date.parse(alert.since)} tickMs={10_000} />.
           </span>
         )}
       </p>

@@ -1,6 +1,7 @@
 import type { Alert, AlertSpan } from '@/api/schemas'
 import { formatClockTime } from '@/lib/format-time'
 import {
+  alertDestination,
   conditionText,
   DEFAULT_ALERT_FILTERS,
   describeSpan,
@@ -64,11 +65,37 @@ test('firing comes first, then pending, then the rest; critical first, then the 
   expect(filterAlerts(alerts, { state: 'firing', severity: 'critical' }).map((a) => a.id)).toEqual(['c', 'd'])
 })
 
+test('an alert in a state this version does not know is grouped apart: neither firing nor quiet, but listed', () => {
+  const alerts = [
+    alert({ id: 'a', state: 'firing' }),
+    alert({ id: 'b', state: 'resolved', severity: 'warning' }),
+    alert({ id: 'c', state: 'inactive' }),
+    alert({ id: 'd', state: 'silenced' }),
+  ]
+  const groups = groupAlerts(alerts)
+  expect(groups.firing.map((a) => a.id)).toEqual(['a'])
+  expect(groups.pending).toEqual([])
+  expect(groups.rest.map((a) => a.id)).toEqual(['c'])
+  expect(groups.unknown.map((a) => a.id)).toEqual(['d', 'b'])
+  // Only the "all" filter shows it: no state filter names a state we do not know.
+  expect(filterAlerts(alerts, { state: 'all', severity: 'all' }).map((a) => a.id)).toContain('b')
+  expect(filterAlerts(alerts, { state: 'inactive', severity: 'all' }).map((a) => a.id)).toEqual(['c'])
+})
+
 test('a known rule reads as its condition; an unknown one as the backend summary', () => {
   expect(conditionText({ ruleId: 'error-rate-critical', summary: '' })).toBe('Error rate above 10 % for 5 min')
   expect(conditionText({ ruleId: 'disk-full', summary: 'Disk 97 % full' })).toBe('Disk 97 % full')
   expect(playbookTitle('high-error-rate')).toBe('High Error Rate')
   expect(playbookTitle('disk-cleanup')).toBe('disk cleanup')
+})
+
+test.each([
+  ['an alert an open incident handles opens that incident', 'high-error-rate', { id: 'INC-7' }, '/incidents/INC-7'],
+  ['one nobody handles opens its playbook', 'high-error-rate', undefined, '/runbooks/high-error-rate'],
+  ['one with neither opens its chart', null, undefined, '/metrics?range=1h#stt-error-rate'],
+  ['the incident wins even without a playbook', null, { id: 'INC 8' }, '/incidents/INC%208'],
+] as const)('Enter on a selected alert: %s', (_, playbook, handledBy, expected) => {
+  expect(alertDestination(alert({ id: 'a', playbook }), handledBy, '/metrics?range=1h#stt-error-rate')).toBe(expected)
 })
 
 test('history spans are grouped per alert, oldest first, and laid on a strip', () => {

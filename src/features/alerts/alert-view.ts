@@ -5,7 +5,8 @@
  * and sentences.
  */
 import * as z from 'zod/mini'
-import type { Alert, AlertSpan } from '@/api/schemas'
+import type { Alert, AlertSpan, AlertState } from '@/api/schemas'
+import { isKnownAlertState } from '@/domain/alert-state'
 import { ALERT_RULES } from '@/domain/alert-rules'
 import { builtInPlaybook } from '@/domain/runbook'
 
@@ -21,7 +22,7 @@ export interface AlertFilters {
 
 export const DEFAULT_ALERT_FILTERS: AlertFilters = { state: 'all', severity: 'all' }
 
-export const STATE_LABELS: Record<Alert['state'], string> = {
+export const STATE_LABELS: Record<AlertState, string> = {
   firing: 'Firing',
   pending: 'Pending',
   inactive: 'Inactive',
@@ -61,6 +62,8 @@ export interface AlertGroups {
   readonly pending: Alert[]
   /** Inactive and without data; those without data first, as they may hide a problem. */
   readonly rest: Alert[]
+  /** In a state this version does not know ("resolved"): neither firing nor quiet, but listed. */
+  readonly unknown: Alert[]
 }
 
 const severityRank = (a: Alert) => (a.severity === 'critical' ? 0 : 1)
@@ -77,7 +80,8 @@ export function groupAlerts(alerts: readonly Alert[]): AlertGroups {
   const rest = alerts
     .filter((a) => a.state === 'inactive' || a.state === 'nodata')
     .sort((a, b) => (a.state === b.state ? 0 : a.state === 'nodata' ? -1 : 1) || byUrgency(a, b))
-  return { firing, pending, rest }
+  const unknown = alerts.filter((a) => !isKnownAlertState(a.state)).sort(byUrgency)
+  return { firing, pending, rest, unknown }
 }
 
 /** The rule's condition in words; a rule this app does not know is described by the backend's summary. */
@@ -88,6 +92,16 @@ export function conditionText(alert: Pick<Alert, 'ruleId' | 'summary'>): string 
 /** "High Error Rate" for a built-in playbook; the slug, made readable, for any other. */
 export function playbookTitle(slug: string): string {
   return builtInPlaybook(slug)?.title ?? slug.replaceAll('-', ' ')
+}
+
+/**
+ * Where Enter takes a responder from the selected alert: the open incident handling it
+ * (people are already at work there), else its playbook, else its chart.
+ */
+export function alertDestination(alert: Pick<Alert, 'playbook'>, handledBy: { readonly id: string } | undefined, chartHref: string): string {
+  if (handledBy !== undefined) return `/incidents/${encodeURIComponent(handledBy.id)}`
+  if (alert.playbook !== null) return `/runbooks/${encodeURIComponent(alert.playbook)}`
+  return chartHref
 }
 
 // ---------------------------------------------------------------- history

@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react'
 import { useQuery } from '@tanstack/react-query'
+import { useNavigate } from 'react-router'
 import { alertQueries } from '@/api/alerts'
 import type { MetricWindow } from '@/api/metrics'
 import type { Alert, AlertHistoryResponse, Incident } from '@/api/schemas'
@@ -7,9 +8,11 @@ import { Panel, QueryContent, Skeleton } from '@/components/ui/panel'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { Select } from '@/components/ui/select'
 import { SetAsideNotice } from '@/components/ui/set-aside-notice'
+import { useListSelection } from '@/lib/shortcuts/use-list-selection'
 import { SEARCH_TARGET } from '@/lib/shortcuts/use-shortcuts'
 import { AlertItem } from './alert-item'
 import {
+  alertDestination,
   filterAlerts,
   groupAlerts,
   historyByAlert,
@@ -25,6 +28,7 @@ import { useAlertFilters } from './use-alert-filters'
 import { useAlertCoverage } from '@/lib/use-alert-coverage'
 import { UnhandledNotice } from './handled-by'
 import { ALERTS_REFRESH_MS } from './refresh'
+import { polling } from '@/api/refresh-schedule'
 
 /** History changes slowly and costs the backend a range evaluation: refreshed less often. */
 const HISTORY_REFRESH_MS = 30_000
@@ -48,11 +52,11 @@ export interface AlertsPanelProps {
  */
 export function AlertsPanel({ window, formatTime, chartHref, onDeclare }: AlertsPanelProps) {
   const [filters, setFilters] = useAlertFilters()
-  const current = useQuery({ ...alertQueries.current(), refetchInterval: ALERTS_REFRESH_MS })
+  const current = useQuery({ ...alertQueries.current(), ...polling(ALERTS_REFRESH_MS) })
   const { handling, coverage } = useAlertCoverage()
   const historyQuery = useQuery({
     ...alertQueries.history(window),
-    refetchInterval: window.kind === 'relative' ? HISTORY_REFRESH_MS : false,
+    ...polling(window.kind === 'relative' ? HISTORY_REFRESH_MS : false),
   })
 
   return (
@@ -67,6 +71,7 @@ export function AlertsPanel({ window, formatTime, chartHref, onDeclare }: Alerts
           The alert history for this range could not be loaded: {historyQuery.error.message}
         </p>
       )}
+      {historyQuery.data !== undefined && <SetAsideNotice setAside={historyQuery.data.setAside} noun={['history span', 'history spans']} />}
       <QueryContent what="Alerts" query={current} skeleton={<Skeleton rows={6} />}>
         {(data) => (
           <>
@@ -148,6 +153,12 @@ interface AlertGroupsProps {
 
 function AlertGroups({ alerts, handling, filters, history, formatTime, chartHref, onDeclare }: AlertGroupsProps) {
   const groups = useMemo(() => groupAlerts(filterAlerts(alerts, filters)), [alerts, filters])
+  // `j`/`k` walk the alerts shown (the groups hold only those the filters let through),
+  // in the order they read; Enter opens the selected one's incident, playbook or chart.
+  const navigate = useNavigate()
+  const shown = useMemo(() => [...groups.firing, ...groups.pending, ...groups.rest, ...groups.unknown], [groups])
+  const selectedIndex = useListSelection(shown, (alert) => void navigate(alertDestination(alert, handling.get(alert.id), chartHref(alert))))
+  const selectedId = shown[selectedIndex]?.id
   const spans = useMemo(() => (history === undefined ? null : historyByAlert(history.spans)), [history])
   const window = useMemo(
     () => (history === undefined ? null : { fromMs: Date.parse(history.from), toMs: Date.parse(history.to) }),
@@ -164,12 +175,15 @@ function AlertGroups({ alerts, handling, filters, history, formatTime, chartHref
       alerts: groups.rest,
       visible: filters.state === 'all' || filters.state === 'inactive' || filters.state === 'nodata',
     },
+    // Only "all" lets these through (no filter names a state we do not know); shown when there are some.
+    { key: 'unknown', title: 'In a state this version does not know', empty: '', alerts: groups.unknown, visible: groups.unknown.length > 0 },
   ]
 
   return (
     <div className="flex flex-col gap-4">
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
         {groups.firing.length} firing · {groups.pending.length} pending · {groups.rest.length} inactive or without data
+        {groups.unknown.length > 0 ? ` · ${groups.unknown.length} in an unknown state` : ''}
         {filters.state !== 'all' || filters.severity !== 'all' ? ` (filtered from ${alerts.length})` : ''}
       </p>
       {sections
@@ -186,6 +200,7 @@ function AlertGroups({ alerts, handling, filters, history, formatTime, chartHref
             chartHref={chartHref}
             onDeclare={onDeclare}
             handling={handling}
+            selectedId={selectedId}
           />
         ))}
     </div>
@@ -202,6 +217,7 @@ function AlertSection({
   chartHref,
   onDeclare,
   handling,
+  selectedId,
 }: {
   title: string
   empty: string
@@ -212,6 +228,8 @@ function AlertSection({
   chartHref: (alert: Alert) => string
   onDeclare: ((alert: Alert) => void) | undefined
   handling: ReadonlyMap<string, Incident>
+  /** The alert `j`/`k` selected, if any. */
+  selectedId: string | undefined
 }) {
   const headingId = useId()
   return (
@@ -233,6 +251,7 @@ function AlertSection({
               chartHref={chartHref}
               onDeclare={onDeclare}
               handledBy={handling.get(alert.id)}
+              selected={alert.id === selectedId}
             />
           ))}
         </ul>

@@ -12,13 +12,14 @@ import { ALERTS_REFRESH_MS } from './refresh'
 import { SeverityIcon } from './severity-icon'
 import { UnhandledNotice } from './handled-by'
 import { useAlertCoverage } from '@/lib/use-alert-coverage'
+import { polling } from '@/api/refresh-schedule'
 
 /**
  * What is broken now, for the Overview: the firing and pending alerts with severity,
  * name, value and since when, each linked to its chart and playbook.
  */
 export function FiringAlertsPanel({ chartHref }: { chartHref: (alert: Alert) => string }) {
-  const query = useQuery({ ...alertQueries.current(), refetchInterval: ALERTS_REFRESH_MS })
+  const query = useQuery({ ...alertQueries.current(), ...polling(ALERTS_REFRESH_MS) })
   const { handling, coverage } = useAlertCoverage()
   return (
     <QueryPanel title="Firing alerts" query={query} skeleton={<Skeleton rows={2} />} actions={<TextLink to="/alerts">All alerts</TextLink>}>
@@ -42,7 +43,8 @@ interface FiringListProps {
 const FiringList = memo(function FiringList({ alerts, chartHref, handling }: FiringListProps) {
   const active = useMemo(() => {
     const groups = groupAlerts(alerts)
-    return [...groups.firing, ...groups.pending]
+    // A state this version does not know may be trouble: listed after pending, never hidden.
+    return [...groups.firing, ...groups.pending, ...groups.unknown]
   }, [alerts])
   if (active.length === 0) {
     return <p className="text-sm text-zinc-700 dark:text-zinc-300">Nothing is firing or pending.</p>

@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query'
-import { alertQueries } from '@/api/alerts'
-import type { AlertsResponse } from '@/api/schemas'
+import { alertQueries, type AlertsAnswer } from '@/api/alerts'
 import { ALERTS_REFRESH_MS } from './refresh'
+import { polling } from '@/api/refresh-schedule'
 
-const countCriticalFiring = (data: Pick<AlertsResponse, 'alerts'>): number =>
+const countCriticalFiring = (data: Pick<AlertsAnswer, 'alerts'>): number =>
   data.alerts.filter((a) => a.state === 'firing' && a.severity === 'critical').length
 
 /** Critical alerts firing now, from the cached alert states; 0 until they are known. */
 export function useCriticalFiringCount(): number {
-  const query = useQuery({ ...alertQueries.current(), refetchInterval: ALERTS_REFRESH_MS, select: countCriticalFiring })
+  const query = useQuery({ ...alertQueries.current(), ...polling(ALERTS_REFRESH_MS), select: countCriticalFiring })
   return query.data ?? 0
 }
 

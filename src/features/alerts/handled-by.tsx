@@ -1,5 +1,5 @@
 import type { Incident } from '@/api/schemas'
-import type { FiringCoverage } from '@/domain/alert-coverage'
+import { unhandledText, type FiringCoverage } from '@/domain/alert-coverage'
 import { TextLink } from '@/components/ui/text-link'
 
 /** "Handled in INC-10001": where the people already on this alert are working. */
@@ -12,13 +12,6 @@ export function HandledBy({ incident }: { incident: Incident }) {
       </TextLink>
     </span>
   )
-}
-
-/** "11 firing · no incident declared": critical alerts nobody has taken on yet. */
-export function unhandledText({ criticalFiring, unhandled }: FiringCoverage): string {
-  return unhandled === criticalFiring
-    ? `${unhandled} critical firing · no incident declared`
-    : `${unhandled} of ${criticalFiring} critical firing · not in any open incident`
 }
 
 /** An amber line, shown only while critical alerts fire that no open incident covers. */

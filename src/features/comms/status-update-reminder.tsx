@@ -1,8 +1,8 @@
 import type { Incident } from '@/api/schemas'
 import { serverNow } from '@/api/server-time'
-import { formatDuration, formatRelative } from '@/domain/format'
+import { RelativeTime } from '@/components/ui/relative-time'
+import { formatDuration } from '@/domain/format'
 import { cadenceFor, statusUpdateDue } from '@/domain/status-cadence'
-import { formatExactTime } from '@/lib/format-time'
 import { useNow } from '@/lib/use-now'
 
 /**
@@ -31,17 +31,11 @@ export function StatusUpdateReminder({ incident }: { incident: Incident }) {
       <p>
         {lastAt === null ? (
           <>
-            No status update posted yet; declared{' '}
-            <time dateTime={incident.declaredAt} title={formatExactTime(declaredAt)}>
-              {formatRelative(now - declaredAt)}
-            </time>
+            No status update posted yet; declared <RelativeTime at={declaredAt} tickMs={10_000} />
           </>
         ) : (
           <>
-            Last status update{' '}
-            <time dateTime={incident.lastStatusUpdateAt ?? ''} title={formatExactTime(lastAt)}>
-              {formatRelative(now - lastAt)}
-            </time>
+            Last status update <RelativeTime at={lastAt} tickMs={10_000} />
           </>
         )}
         {due.kind === 'ok' && <span className="text-zinc-600 dark:text-zinc-400"> · next due in {formatDuration(due.nextDueInMs)}</span>}

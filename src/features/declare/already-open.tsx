@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
 import { incidentQueries } from '@/api/incidents'
 import { openIncidentsFor } from '@/domain/alert-coverage'
-import { STATUS_LABELS } from '@/domain/incident-status'
+import { isIncidentStatus, STATUS_LABELS, statusLabel } from '@/domain/incident-status'
 import { focusRing } from '@/components/ui/focus'
 
 /** More would push the form below the fold; the rest are on the incident list. */
@@ -37,7 +37,7 @@ export function AlreadyOpen({ services, alertIds, onOpen }: { services: readonly
               {incident.id} · {incident.title}
             </Link>{' '}
             <span>
-              ({incident.severity}, {STATUS_LABELS[incident.status].toLowerCase()})
+              ({incident.severity}, {isIncidentStatus(incident.status) ? STATUS_LABELS[incident.status].toLowerCase() : statusLabel(incident.status)})
             </span>
           </li>
         ))}

@@ -9,6 +9,7 @@ import { QueryPanel, Skeleton } from '@/components/ui/panel'
 import { useElementWidth } from '@/lib/use-element-width'
 import { componentLabel } from '@/domain/catalog'
 import { summarizeErrors, type ErrorTypeRow } from './error-groups'
+import { polling } from '@/api/refresh-schedule'
 
 const REFRESH_MS = 30_000
 const BAR_PX = 26
@@ -22,7 +23,7 @@ const TOP_N = 10
 export function ErrorsByType({ window, rangeLabel }: { window: MetricWindow; rangeLabel: string }) {
   const query = useQuery({
     ...logQueries.errorsIn(window),
-    refetchInterval: window.kind === 'relative' ? REFRESH_MS : false,
+    ...polling(window.kind === 'relative' ? REFRESH_MS : false),
   })
   return (
     <QueryPanel title="Top error types" query={query} skeleton={<Skeleton rows={5} />}>
@@ -35,14 +36,16 @@ const ErrorsChart = memo(function ErrorsChart({ data, rangeLabel }: { data: Erro
   const summary = useMemo(() => summarizeErrors(data.groups, TOP_N), [data])
   const [measure, width] = useElementWidth<HTMLDivElement>(480)
   const captionId = useId()
+  const summaryId = useId()
   const height = summary.top.length * BAR_PX + 24
 
   return (
-    <figure aria-labelledby={captionId} className="flex min-w-0 flex-col gap-2">
+    // No threshold applies to counts: the totals are the description, the table the detail.
+    <figure aria-labelledby={captionId} aria-describedby={summaryId} className="flex min-w-0 flex-col gap-2">
       <figcaption id={captionId} className="text-sm font-semibold">
         Errors by type
       </figcaption>
-      <p className="text-xs text-zinc-600 dark:text-zinc-400">
+      <p id={summaryId} className="text-xs text-zinc-600 dark:text-zinc-400">
         {formatCount(summary.total)} errors over {rangeLabel}
         {summary.byService.length > 0 &&
           `: ${summary.byService.map((s) => `${s.label} ${formatCount(s.count)}`).join(', ')}`}

@@ -9,6 +9,7 @@ import { StateIcon } from './state-icon'
 import type { Incident } from '@/api/schemas'
 import { TextLink } from '@/components/ui/text-link'
 import { useAlertCoverage } from '@/lib/use-alert-coverage'
+import { polling } from '@/api/refresh-schedule'
 
 const NOBODY: ReadonlyMap<string, Incident> = new Map()
 
@@ -30,7 +31,7 @@ const STATE_TEXT: Record<HealthState, string> = {
 
 /** One tile per component from GET /api/health, refreshed every 10 s. */
 export function HealthStrip({ title = 'Service health' }: { title?: string }) {
-  const query = useQuery({ ...healthQueries.current(), refetchInterval: HEALTH_REFRESH_MS })
+  const query = useQuery({ ...healthQueries.current(), ...polling(HEALTH_REFRESH_MS) })
   const { components: handled } = useAlertCoverage()
   return (
     <QueryPanel

@@ -15,6 +15,7 @@ import { clearedFilters, hasActiveFilters, type IncidentFilters } from './incide
 import { IncidentTable, type SortState } from './incident-table'
 import { SeverityToggles } from './severity-toggles'
 import { useIncidentFilters } from './use-incident-filters'
+import { polling } from '@/api/refresh-schedule'
 
 export const INCIDENTS_REFRESH_MS = 10_000
 /** "Resolved in the last 24 h" moves with time, but a minute's precision is plenty. */
@@ -27,7 +28,7 @@ const NO_NAMES: ReadonlyMap<string, string> = new Map()
  * URL, the list polls every 10 s, and rows are virtualised so 10,000 incidents scroll.
  */
 export function IncidentList() {
-  const query = useQuery({ ...incidentQueries.list(), refetchInterval: INCIDENTS_REFRESH_MS })
+  const query = useQuery({ ...incidentQueries.list(), ...polling(INCIDENTS_REFRESH_MS) })
   const roster = useQuery(rosterQueries.current())
   const { filters, update } = useIncidentFilters()
 

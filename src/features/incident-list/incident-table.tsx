@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useRef, useState } from 'react'
+import { memo, useCallback, useRef } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
 import type { Incident } from '@/api/schemas'
@@ -6,8 +6,8 @@ import { focusRing } from '@/components/ui/focus'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { componentLabel } from '@/domain/catalog'
 import { escalationLabel } from '@/domain/escalation'
-import { STATUS_LABELS } from '@/domain/incident-status'
-import { useShortcut } from '@/lib/shortcuts/shortcut-registry'
+import { IncidentStatusText } from '@/components/ui/incident-status-text'
+import { useListSelection } from '@/lib/shortcuts/use-list-selection'
 import type { SortKey } from './incident-filters'
 import { ResponseClockCell } from './response-clock-cell'
 import { SeverityBadge } from './severity-badge'
@@ -88,30 +88,16 @@ export function IncidentTable({
     getItemKey,
   })
 
-  // `j`/`k` move a selection through the rows shown, `Enter` opens it. Held by id, so a
-  // refetch or a re-sort keeps the same incident selected wherever it moved to.
+  // `j`/`k` move a selection through the rows shown, `Enter` opens it.
   const navigate = useNavigate()
-  const [selectedId, setSelectedId] = useState<string | null>(null)
-  const selectedIndex = useMemo(() => (selectedId === null ? -1 : incidents.findIndex((i) => i.id === selectedId)), [incidents, selectedId])
-  const select = (index: number) => {
-    const incident = incidents[index]
-    if (incident === undefined) return
-    setSelectedId(incident.id)
-    // Virtualised: the row may not be in the DOM until the list scrolls to it.
-    virtualizer.scrollToIndex(index, { align: 'auto' })
-  }
-  useShortcut('next', () => {
-    select(selectedIndex < 0 ? 0 : Math.min(selectedIndex + 1, incidents.length - 1))
-  })
-  useShortcut('previous', () => {
-    select(selectedIndex < 0 ? 0 : Math.max(selectedIndex - 1, 0))
-  })
-  useShortcut(
-    'open',
-    () => {
-      if (selectedId !== null) void navigate(`/incidents/${encodeURIComponent(selectedId)}`)
+  const selectedIndex = useListSelection(
+    incidents,
+    (incident) => void navigate(`/incidents/${encodeURIComponent(incident.id)}`),
+    // Virtualised: the row may not be in the DOM until the list scrolls to it. No smooth
+    // scrolling, so nothing to turn off for prefers-reduced-motion.
+    (index) => {
+      virtualizer.scrollToIndex(index, { align: 'auto' })
     },
-    selectedIndex >= 0,
   )
 
   return (
@@ -213,7 +199,7 @@ const IncidentRow = memo(function IncidentRow({
         <SeverityBadge severity={incident.severity} />
       </div>
       <div role="cell" className="truncate">
-        {STATUS_LABELS[incident.status]}
+        <IncidentStatusText status={incident.status} />
       </div>
       <div role="cell" className="truncate text-zinc-700 dark:text-zinc-300" title={services}>
         {services === '' ? <span className="text-zinc-500">—</span> : services}

@@ -2,7 +2,7 @@ import { useId, type ReactNode } from 'react'
 import type { Incident } from '@/api/schemas'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { componentLabel } from '@/domain/catalog'
-import { STATUS_LABELS } from '@/domain/incident-status'
+import { IncidentStatusText } from '@/components/ui/incident-status-text'
 import { severityInfo } from '@/domain/severity'
 import { escalationText } from '@/lib/incident-mutations/fields'
 import { usePersonNames } from '@/lib/incident-mutations/use-person-names'
@@ -53,7 +53,9 @@ export function IncidentFacts({ incident }: { incident: Incident }) {
           <SeverityBadge severity={incident.severity} />
           {info && <span className="block text-xs text-zinc-600 dark:text-zinc-400">{`Response: ${info.responseTime}`}</span>}
         </Fact>
-        <Fact term="Status">{STATUS_LABELS[incident.status]}</Fact>
+        <Fact term="Status">
+          <IncidentStatusText status={incident.status} />
+        </Fact>
         <Fact term="Assignee">{incident.assignee === null ? 'Unassigned' : nameOf(incident.assignee)}</Fact>
         <Fact term="Escalation">{escalationText(incident.escalationLevel)}</Fact>
         <Fact term="Affected services">{incident.services.length === 0 ? 'None recorded' : incident.services.map(componentLabel).join(', ')}</Fact>

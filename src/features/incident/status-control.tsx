@@ -1,4 +1,4 @@
-import { useState, type SyntheticEvent } from 'react'
+import { useId, useState, type SyntheticEvent } from 'react'
 import type { Incident } from '@/api/schemas'
 import { Button } from '@/components/ui/button'
 import { Select } from '@/components/ui/select'
@@ -7,6 +7,8 @@ import {
   nextStatuses,
   requiresFields,
   STATUS_LABELS,
+  statusLabel,
+  unknownStatusReason,
   validateTransition,
   type IncidentStatus,
 } from '@/domain/incident-status'
@@ -19,12 +21,15 @@ import { TextArea } from './text-field'
  * "Status": only the moves the lifecycle allows are offered. Moving to resolved (or to
  * closed without a root cause and resolution on record) first asks for the root cause
  * and the resolution — the resolution message and the incident report are built from
- * them — and sends them with the change.
+ * them — and sends them with the change. From a status this version does not know, no
+ * move is offered, and the control says why.
  */
 export function StatusControl({ incident }: { incident: Incident }) {
   const change = useChangeStatus(incident.id)
   const [asking, setAsking] = useState<IncidentStatus | null>(null)
   const [refusal, setRefusal] = useState<string | null>(null)
+  const unknownId = useId()
+  const unknown = unknownStatusReason(incident.status)
 
   const choose = (to: IncidentStatus) => {
     setRefusal(null)
@@ -51,18 +56,24 @@ export function StatusControl({ incident }: { incident: Incident }) {
       <Select
         label="Status"
         value={incident.status}
-        disabled={change.isPending}
+        disabled={change.isPending || unknown !== null}
+        aria-describedby={unknown === null ? undefined : unknownId}
         onChange={(e) => {
           if (isIncidentStatus(e.target.value)) choose(e.target.value)
         }}
       >
-        <option value={incident.status}>{STATUS_LABELS[incident.status]}</option>
+        <option value={incident.status}>{statusLabel(incident.status)}</option>
         {nextStatuses(incident.status).map((s) => (
           <option key={s} value={s}>
             {STATUS_LABELS[s]}
           </option>
         ))}
       </Select>
+      {unknown !== null && (
+        <p id={unknownId} className="text-xs text-zinc-700 dark:text-zinc-300">
+          {unknown}
+        </p>
+      )}
       <SaveAlert text={refusal ?? (form === null ? change.problem : null)} tone={change.failure === 'queued' ? 'pending' : 'error'} />
       {form !== null && (
         <ResolutionForm

@@ -8,10 +8,11 @@ import { SetAsideNotice } from '@/components/ui/set-aside-notice'
 import { LineChart } from '@/components/charts/line-chart'
 import { MetricProblemList } from '@/components/ui/metric-problem-list'
 import { LATENCY_QUERY, LATENCY_REFRESH_MS, latencySeries, latencySpans, latencyThresholds, latencyTitle } from './latency-series'
+import { polling } from '@/api/refresh-schedule'
 
 /** STT, LLM and TTS latency (P50, P95) over the last hour, one query for all six series. */
 export function LatencyOverview() {
-  const query = useQuery({ ...metricQueries.range(LATENCY_QUERY), refetchInterval: LATENCY_REFRESH_MS })
+  const query = useQuery({ ...metricQueries.range(LATENCY_QUERY), ...polling(LATENCY_REFRESH_MS) })
   return (
     <QueryPanel title="Pipeline latency, last hour" query={query} skeleton={<ChartsSkeleton />}>
       {(data) => (

@@ -33,12 +33,14 @@ export function latencySeries(response: MetricsResponse, service: Service): Char
   return out
 }
 
-/** The runbook's thresholds on the P95 series, labelled as the chart states them. */
+/** The runbook's thresholds on the P95 series, labelled as the chart states them; P50 has none. */
 export function latencyThresholds(service: Service): ChartThreshold[] {
   return thresholdsFor(`${service}.latency.p95`).map((t) => ({
     value: t.value,
     severity: t.severity,
+    comparator: t.comparator,
     label: `P95 ${t.label.charAt(0).toLowerCase()}${t.label.slice(1)}`,
+    series: ['P95'],
   }))
 }
 

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button'
 import { focusRing } from '@/components/ui/focus'
 import { Select } from '@/components/ui/select'
 import { SetAsideNotice } from '@/components/ui/set-aside-notice'
-import { formatExactTime } from '@/lib/format-time'
+import { formatExactTime, formatZonedTime } from '@/lib/format-time'
 import {
   LOG_LEVELS,
   LOG_SERVICES,
@@ -20,6 +20,7 @@ import {
   type LogFilters,
 } from './log-filters'
 import { controlClass } from '@/components/ui/control-class'
+import { polling } from '@/api/refresh-schedule'
 
 export const LOG_REFRESH_MS = 10_000
 /** Typing pauses this long before the search is applied. */
@@ -58,7 +59,7 @@ export function LogTail() {
   const request = useMemo(() => toLogRequest(filters), [filters])
   const query = useQuery({
     ...logQueries.tail(request),
-    refetchInterval: LOG_REFRESH_MS,
+    ...polling(LOG_REFRESH_MS),
     // A new filter keeps the old lines on screen, marked as updating, rather than a blank.
     placeholderData: keepPreviousData,
   })
@@ -205,7 +206,7 @@ const LogLines = memo(function LogLines({ lines }: { lines: readonly ShownLogLin
       <ol aria-label="Log lines" className="flex flex-col font-mono text-xs">
       {lines.map((line) => (
         <li key={line.id} className="grid grid-cols-[auto_auto_auto_1fr] gap-x-2 border-b border-zinc-100 py-1 last:border-b-0 dark:border-zinc-800">
-          <time dateTime={line.at} title={formatExactTime(Date.parse(line.at))} className="text-zinc-600 tabular-nums dark:text-zinc-400">
+          <time dateTime={line.at} title={formatZonedTime(Date.parse(line.at))} className="text-zinc-600 tabular-nums dark:text-zinc-400">
             {formatExactTime(Date.parse(line.at)).slice(11)}
           </time>
           <span className={`w-11 ${levelStyle(line.level)}`}>{line.level}</span>

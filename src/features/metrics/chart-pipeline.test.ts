@@ -230,8 +230,18 @@ test('a figure’s data: its series in order, rows keyed by position, and the sp
   expect(figureThresholds(figure('stt-latency')).map((t) => t.label)).toEqual(['P95 warning: > 3 s for 1 min'])
 })
 
-test('three services sharing a threshold draw one line', () => {
-  expect(figureThresholds(figure('retry-rate'))).toEqual([{ value: 0.1, severity: 'warning', label: 'Warning: > 10 % for 5 min' }])
+test('three services sharing a threshold draw one line, which applies to all three', () => {
+  expect(figureThresholds(figure('retry-rate'))).toEqual([
+    { value: 0.1, severity: 'warning', comparator: '>', label: 'Warning: > 10 % for 5 min', series: ['STT', 'LLM', 'TTS'] },
+  ])
+})
+
+test.each([
+  ['stt-latency', [{ label: 'P95 warning: > 3 s for 1 min', comparator: '>', series: ['P95'] }]],
+  ['service-up', [{ label: 'Critical: down for 1 min', comparator: '==', series: ['Voice agent', 'STT', 'LLM', 'TTS'] }]],
+  ['api-quota', [{ label: 'Critical: ≥ 100 %', comparator: '>=', series: ['OpenAI', 'Groq'] }]],
+] as const)('the %s thresholds say how a value crosses them and which series they apply to', (id, expected) => {
+  expect(figureThresholds(figure(id)).map(({ label, comparator, series }) => ({ label, comparator, series }))).toEqual(expected)
 })
 
 test('every alert rule instance has a figure that shades it', () => {

@@ -13,6 +13,7 @@ import { figureMetrics, figureThresholds, type MetricFigure } from './metric-fig
 import { isLive, LIVE_REFRESH_MS, windowDurationMs, windowOf, type MetricsView } from './metric-range'
 import { timeFormatFor } from './time-labels'
 import { useMeasuredWidth } from './use-measured-width'
+import { polling } from '@/api/refresh-schedule'
 
 const CHART_HEIGHT = 200
 /** The y-axis and right margin take this much of the card; the rest is pixel columns. */
@@ -46,7 +47,7 @@ export function MetricFigureCard({ figure, view, incidents = NO_INCIDENTS, onZoo
   const query = useQuery({
     ...metricQueries.range({ metrics, window: windowOf(view), step: step ?? 0 }),
     enabled: step !== null,
-    refetchInterval: isLive(view) && step !== null ? liveRefreshMs(step) : false,
+    ...polling(isLive(view) && step !== null ? liveRefreshMs(step) : false),
   })
 
   return (

@@ -182,16 +182,21 @@ export function figureMetrics(figure: MetricFigure): MetricId[] {
 
 /**
  * The figure's threshold lines: those of every metric it draws, one line per value and
- * severity (three services' retry rates share one 10 % line).
+ * severity (three services' retry rates share one 10 % line), each naming the series it
+ * applies to (P95, not P50) for the figure's text alternative.
  */
 export function figureThresholds(figure: MetricFigure): ChartThreshold[] {
-  const seen = new Map<string, ChartThreshold>()
-  for (const metric of figureMetrics(figure)) {
-    for (const t of thresholdsFor(metric)) {
+  const seen = new Map<string, ChartThreshold & { series: string[] }>()
+  for (const s of figure.series) {
+    for (const t of thresholdsFor(s.metric)) {
       const key = `${t.severity}:${t.value}`
-      if (seen.has(key)) continue
+      const line = seen.get(key)
+      if (line !== undefined) {
+        if (!line.series.includes(s.label)) line.series.push(s.label)
+        continue
+      }
       const label = figure.thresholdPrefix === undefined ? t.label : `${figure.thresholdPrefix} ${lowerFirst(t.label)}`
-      seen.set(key, { value: t.value, severity: t.severity, label })
+      seen.set(key, { value: t.value, severity: t.severity, comparator: t.comparator, label, series: [s.label] })
     }
   }
   return [...seen.values()].sort((a, b) => a.value - b.value)

@@ -6,6 +6,7 @@ import { MetricFigureCard } from './metric-figure-card'
 import { FIGURE_GROUP_TITLES, METRIC_FIGURES, type FigureGroup } from './metric-figures'
 import { zoomTo } from './metric-range'
 import { useMetricsView } from './use-metrics-view'
+import { polling } from '@/api/refresh-schedule'
 
 const GROUPS: readonly FigureGroup[] = ['pipeline', 'infrastructure']
 /** Incident markers change rarely; the incident pages keep the list fresher. */
@@ -17,7 +18,7 @@ const INCIDENTS_REFRESH_MS = 30_000
  */
 export function MetricsDashboard() {
   const [view, setView] = useMetricsView()
-  const incidents = useQuery({ ...incidentQueries.list(), refetchInterval: INCIDENTS_REFRESH_MS })
+  const incidents = useQuery({ ...incidentQueries.list(), ...polling(INCIDENTS_REFRESH_MS) })
   const onZoom = useCallback(
     (fromMs: number, toMs: number) => {
       const next = zoomTo(view, fromMs, toMs)

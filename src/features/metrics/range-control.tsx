@@ -3,6 +3,7 @@ import { serverNow } from '@/api/server-time'
 import { Button } from '@/components/ui/button'
 import { Select } from '@/components/ui/select'
 import { formatDuration } from '@/domain/format'
+import { SEARCH_TARGET } from '@/lib/shortcuts/use-shortcuts'
 import {
   chooseWindow,
   choosePreset,
@@ -32,8 +33,9 @@ function isPreset(value: string): value is RangePreset {
 /**
  * The page's time range: a preset (live) or a custom window, Live or Paused, and Reset
  * zoom after a drag across a chart. Everything it sets lives in the URL.
+ * `searchTarget`: the Range is where `/` lands, on a page (Metrics) with no other filter.
  */
-export function RangeControl({ showLive = true }: { showLive?: boolean }) {
+export function RangeControl({ showLive = true, searchTarget = false }: { showLive?: boolean; searchTarget?: boolean }) {
   const [view, setView] = useMetricsView()
   const live = isLive(view)
   const liveName = useId()
@@ -42,6 +44,7 @@ export function RangeControl({ showLive = true }: { showLive?: boolean }) {
     <div role="group" aria-label="Time range" className="flex flex-wrap items-end gap-3">
       <Select
         label="Range"
+        {...(searchTarget ? { ...SEARCH_TARGET, 'aria-keyshortcuts': '/' } : {})}
         value={live ? view.preset : CUSTOM}
         onChange={(e) => {
           const value = e.target.value

@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button'
 import { describeError } from '@/components/ui/describe-error'
 import { Panel } from '@/components/ui/panel'
 import { TextLink } from '@/components/ui/text-link'
+import { SEARCH_TARGET } from '@/lib/shortcuts/use-shortcuts'
 import { usePlaybooks } from '@/lib/use-playbooks'
 import { searchPlaybooks } from './runbook-search'
 import { controlClass } from '@/components/ui/control-class'
@@ -46,6 +47,8 @@ export function PlaybookDirectory() {
           <input
             id={inputId}
             type="search"
+            {...SEARCH_TARGET}
+            aria-keyshortcuts="/"
             value={query}
             placeholder="Symptom, command or cause: 429, psql, LiveKit…"
             aria-describedby={countId}

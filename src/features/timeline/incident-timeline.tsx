@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
-import { incidentQueries } from '@/api/incidents'
+import { incidentQueries, timelineSetAsideOf } from '@/api/incidents'
 import type { TimelineEvent } from '@/api/schemas'
 import { QueryPanel } from '@/components/ui/panel'
 import { RelativeTime } from '@/components/ui/relative-time'
+import { SetAsideNotice } from '@/components/ui/set-aside-notice'
 import { usePersonNames } from '@/lib/incident-mutations/use-person-names'
 import { DurationsSummary } from './durations-summary'
 import { orderEvents, TIMELINE_REFRESH_MS } from './timeline-order'
+import { polling } from '@/api/refresh-schedule'
 
 const KIND_LABELS: Readonly<Record<string, string>> = {
   declared: 'Declared',
@@ -38,14 +40,15 @@ function kindLabel(kind: string): string {
  * every change made here refetches it at once.
  */
 export function IncidentTimeline({ incidentId }: { incidentId: string }) {
-  const timeline = useQuery({ ...incidentQueries.timeline(incidentId), refetchInterval: TIMELINE_REFRESH_MS })
-  const { data: incident } = useQuery({ ...incidentQueries.detail(incidentId), refetchInterval: TIMELINE_REFRESH_MS })
+  const timeline = useQuery({ ...incidentQueries.timeline(incidentId), ...polling(TIMELINE_REFRESH_MS) })
+  const { data: incident } = useQuery({ ...incidentQueries.detail(incidentId), ...polling(TIMELINE_REFRESH_MS) })
   const nameOf = usePersonNames()
   return (
     <QueryPanel title="Timeline" query={timeline}>
       {(events) => (
         <div className="flex flex-col gap-3">
           {incident && <DurationsSummary incident={incident} />}
+          <SetAsideNotice setAside={timelineSetAsideOf(events)} noun={['timeline event', 'timeline events']} />
           {events.length === 0 ? (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">Nothing recorded yet.</p>
           ) : (

@@ -2,6 +2,7 @@ import { memo } from 'react'
 import type { Alert, AlertState, Incident } from '@/api/schemas'
 import { METRIC_UNITS } from '@/domain/catalog'
 import { formatValue } from '@/domain/format'
+import { isKnownAlertState, type ShownAlertState } from '@/domain/alert-state'
 import { ALERT_SHAPES, ShapeIcon } from './wall-icons'
 import { useFittingCount } from './use-fitting-count'
 import { MoreCount } from './wall-panel'
@@ -16,6 +17,10 @@ const STATE_STYLES: Partial<Record<AlertState, string>> = {
   pending: 'border-amber-400 bg-amber-950/60 text-amber-100',
   nodata: 'border-dashed border-zinc-400 bg-zinc-900 text-zinc-100',
 }
+/** A state this version does not know: grey and dashed like "no data", with the word as sent. */
+const UNKNOWN_STYLE = 'border-dashed border-zinc-400 bg-zinc-900 text-zinc-100'
+
+const shapeOf = (state: ShownAlertState) => (isKnownAlertState(state) ? ALERT_SHAPES[state] : 'unknown')
 
 /** Firing and pending alerts, most urgent first (the caller sorts); memoised on the list. */
 export const AlertList = memo(function AlertList({
@@ -44,10 +49,17 @@ export const AlertList = memo(function AlertList({
           return (
             <li
               key={a.id}
-              className={`flex shrink-0 items-center gap-3 rounded-lg border-l-8 px-3 py-1.5 text-xl ${STATE_STYLES[a.state] ?? ''}`}
+              className={`flex shrink-0 items-center gap-3 rounded-lg border-l-8 px-3 py-1.5 text-xl ${isKnownAlertState(a.state) ? (STATE_STYLES[a.state] ?? '') : UNKNOWN_STYLE}`}
             >
-              <ShapeIcon shape={ALERT_SHAPES[a.state]} className="text-2xl" />
-              <span className="w-[5.5rem] shrink-0 font-bold uppercase">{STATE_WORDS[a.state]}</span>
+              <ShapeIcon shape={shapeOf(a.state)} className="text-2xl" />
+              {isKnownAlertState(a.state) ? (
+                <span className="w-[5.5rem] shrink-0 font-bold uppercase">{STATE_WORDS[a.state]}</span>
+              ) : (
+                <span className="w-[5.5rem] shrink-0 truncate font-bold uppercase" title={`${a.state} (unknown state)`}>
+                  {a.state}
+                  <span className="sr-only"> (unknown state)</span>
+                </span>
+              )}
               <span className="w-[5.5rem] shrink-0 capitalize">{a.severity}</span>
               <span className="min-w-0 flex-1 truncate font-semibold">{a.name}</span>
               {handledIn !== undefined && <span className="shrink-0 text-lg font-semibold text-sky-200">Handled in {handledIn.id}</span>}

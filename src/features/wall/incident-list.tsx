@@ -1,9 +1,10 @@
 import { memo } from 'react'
 import type { Incident } from '@/api/schemas'
-import type { FiringCoverage } from '@/domain/alert-coverage'
-import { STATUS_LABELS } from '@/domain/incident-status'
+import { unhandledText, type FiringCoverage } from '@/domain/alert-coverage'
+import { IncidentStatusText } from '@/components/ui/incident-status-text'
 import { severityRank } from '@/domain/severity'
 import { ResponseClockText } from './response-clock-text'
+import { formatZonedTime } from '@/lib/format-time'
 import { formatTimeOfDay } from './wall-format'
 import { ShapeIcon } from './wall-icons'
 import { useFittingCount } from './use-fitting-count'
@@ -54,7 +55,10 @@ export const IncidentList = memo(function IncidentList({
                   {i.id} · {i.title}
                 </p>
                 <p className="truncate text-base text-zinc-300">
-                  {STATUS_LABELS[i.status]} · declared {formatTimeOfDay(Date.parse(i.declaredAt))}
+                  <IncidentStatusText status={i.status} className="border border-dashed border-zinc-400 text-zinc-100" /> · declared{' '}
+                  <time dateTime={i.declaredAt} title={formatZonedTime(Date.parse(i.declaredAt))}>
+                    {formatTimeOfDay(Date.parse(i.declaredAt))}
+                  </time>
                 </p>
               </div>
               <ResponseClockText incident={i} />
@@ -68,14 +72,10 @@ export const IncidentList = memo(function IncidentList({
 })
 
 function UnhandledLine({ coverage }: { coverage: FiringCoverage }) {
-  const text =
-    coverage.unhandled === coverage.criticalFiring
-      ? `${coverage.unhandled} firing · no incident declared`
-      : `${coverage.unhandled} of ${coverage.criticalFiring} firing · in no open incident`
   return (
     <p role="status" className="flex shrink-0 items-center gap-3 text-2xl font-semibold text-amber-200">
       <ShapeIcon shape="warning" />
-      {text}
+      {unhandledText(coverage)}
     </p>
   )
 }

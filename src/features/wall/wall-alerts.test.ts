@@ -30,3 +30,14 @@ test('firing before pending before no data; critical first; the longest-running 
   expect(activeAlerts(alerts).map((a) => a.id)).toEqual(['d', 'b', 'f', 'a', 'e'])
   expect(countAlerts(alerts)).toEqual({ firing: 3, pending: 1, nodata: 1 })
 })
+
+test('an alert in a state this version does not know is listed last, and counted neither firing nor pending', () => {
+  const alerts = [
+    alert({ id: 'a', state: 'resolved', severity: 'critical' }),
+    alert({ id: 'b', state: 'nodata' }),
+    alert({ id: 'c', state: 'firing' }),
+    alert({ id: 'd', state: 'inactive' }),
+  ]
+  expect(activeAlerts(alerts).map((a) => a.id)).toEqual(['c', 'b', 'a'])
+  expect(countAlerts(alerts)).toEqual({ firing: 1, pending: 0, nodata: 1 })
+})

@@ -1,25 +1,45 @@
 import { serverNow } from '@/api/server-time'
-import { useNow } from '@/lib/use-now'
+import { ClockSkewNote } from '@/components/ui/clock-skew-note'
+import { useServerSkew, useServerTime } from '@/lib/use-server-time'
 import { formatTimeOfDay } from './wall-format'
 
-/** The wall's title line: the server's clock, large, and when data last arrived. */
+/**
+ * The wall's title line: the server's clock, large, and when data last arrived (on the
+ * same clock, so the two can be compared); below it, only when the kiosk's own clock is
+ * more than 30 s off, a note saying so.
+ */
 export function WallHeader({ lastRefreshAt }: { lastRefreshAt: number }) {
   return (
-    <header className="flex shrink-0 items-center justify-between gap-8">
-      <h1 className="text-4xl font-black tracking-tight">War room</h1>
-      <div className="flex items-baseline gap-10">
-        <p className="text-xl text-zinc-300">
-          Last refresh{' '}
-          <span className="font-bold tabular-nums text-zinc-50">{lastRefreshAt > 0 ? formatTimeOfDay(lastRefreshAt) : 'not yet'}</span>
-        </p>
-        <ServerClock />
+    <header className="flex shrink-0 flex-col gap-1">
+      <div className="flex items-center justify-between gap-8">
+        <h1 className="text-4xl font-black tracking-tight">War room</h1>
+        <div className="flex items-baseline gap-10">
+          <p className="text-xl text-zinc-300">
+            Last refresh <LastRefresh at={lastRefreshAt} />
+          </p>
+          <ServerClock />
+        </div>
       </div>
+      <ClockSkewNote className="self-end text-lg font-semibold text-amber-200" />
     </header>
   )
 }
 
+/** `at` is the browser's time of the last success (TanStack's dataUpdatedAt): shown on the server's clock. */
+function LastRefresh({ at }: { at: number }) {
+  // Re-rendered when the skew estimate moves, not on a tick: the time itself does not change.
+  useServerSkew()
+  if (at <= 0) return <span className="font-bold text-zinc-50">not yet</span>
+  const onServer = serverNow(at)
+  return (
+    <time dateTime={new Date(onServer).toISOString()} className="font-bold tabular-nums text-zinc-50">
+      {formatTimeOfDay(onServer)}
+    </time>
+  )
+}
+
 function ServerClock() {
-  const now = serverNow(useNow(1000))
+  const now = useServerTime(1000)
   return (
     <p className="flex items-baseline gap-3">
       <span className="text-xl text-zinc-300">Server time</span>

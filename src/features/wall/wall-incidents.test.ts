@@ -33,7 +33,7 @@ function incident(partial: Partial<Incident> & Pick<Incident, 'id'>): Incident {
   }
 }
 
-test('open incidents sort by severity, then by the deadline that comes first; closed ones are left out', () => {
+test('open incidents (a status we do not know counts as open) sort by severity, then by the deadline that comes first; closed ones are left out', () => {
   const list = [
     incident({ id: 'INC-1', severity: 'P3', declaredAt: at(0) }),
     incident({ id: 'INC-2', severity: 'P1', declaredAt: at(10) }),
@@ -42,8 +42,9 @@ test('open incidents sort by severity, then by the deadline that comes first; cl
     incident({ id: 'INC-5', severity: 'P1', status: 'resolved' }),
     incident({ id: 'INC-6', severity: 'SEV-X', declaredAt: at(20) }),
     incident({ id: 'INC-7', severity: 'P2', declaredAt: at(1), status: 'mitigated' }),
+    incident({ id: 'INC-8', severity: 'P4', declaredAt: at(0), status: 'monitoring' }),
   ]
-  expect(openIncidentsBySeverity(list).map((i) => i.id)).toEqual(['INC-6', 'INC-4', 'INC-2', 'INC-7', 'INC-3', 'INC-1'])
+  expect(openIncidentsBySeverity(list).map((i) => i.id)).toEqual(['INC-6', 'INC-4', 'INC-2', 'INC-7', 'INC-3', 'INC-1', 'INC-8'])
 })
 
 test.each([
@@ -51,6 +52,8 @@ test.each([
   ['an unknown severity, treated as at least P1', { severity: 'SEV-0' }, true],
   ['an acknowledged P1', { severity: 'P1', acknowledgedAt: at(1) }, false],
   ['a resolved P1', { severity: 'P1', status: 'resolved' as const }, false],
+  // A newer backend's status is not one this version knows: the P1 is still open, so it still takes over.
+  ['a P1 in a status this version does not know', { severity: 'P1', status: 'monitoring' }, true],
   ['an open P2', { severity: 'P2' }, false],
 ] as const)('%s takes over: %s', (_, partial, expected) => {
   expect(takeoverIncidents([incident({ id: 'INC-9', ...partial })]).length === 1).toBe(expected)

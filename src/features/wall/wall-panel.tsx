@@ -1,5 +1,9 @@
 import { useId, useState, type ReactNode } from 'react'
+import { serverNow } from '@/api/server-time'
+import { nextAttemptAt, nextAttemptOf } from '@/api/next-attempt'
 import { describeError } from '@/components/ui/describe-error'
+import { retryText } from '@/components/ui/retry-status'
+import { useLastFailure } from '@/lib/use-last-failure'
 import { useNow } from '@/lib/use-now'
 import { isStale, staleSentence } from './staleness'
 import { ShapeIcon } from './wall-icons'
@@ -61,8 +65,9 @@ const BANNER =
  * does (stale, no data, current again) and, while stale, once a minute as the age in
  * whole minutes moves on — never every second.
  */
-export function FreshnessStatus({ what, lastSuccessAt, error, refreshMs }: Freshness & { what: string }) {
+export function FreshnessStatus({ what, lastSuccessAt, error: latestError, refreshMs }: Freshness & { what: string }) {
   const now = useNow(1000)
+  const error = useLastFailure(latestError, lastSuccessAt)
   const state = freshnessState(lastSuccessAt, now, refreshMs, error)
   // Whether this panel has had a problem to recover from: only then is "current again" news.
   const [troubled, setTroubled] = useState(false)
@@ -71,8 +76,9 @@ export function FreshnessStatus({ what, lastSuccessAt, error, refreshMs }: Fresh
   const shown = state === 'stale' || state === 'no-data'
   const errorTitle = error === null ? null : describeError(error).title
   let message: string | null = null
-  if (state === 'stale') message = staleSentence(lastSuccessAt, now - lastSuccessAt, errorTitle)
-  else if (state === 'no-data') message = `No data yet — ${errorTitle ?? 'The server has not answered.'} Retrying.`
+  // lastSuccessAt is on the browser's clock; the time of day is said on the server's, like the header's clock.
+  if (state === 'stale') message = staleSentence(serverNow(lastSuccessAt), now - lastSuccessAt, errorTitle)
+  else if (state === 'no-data') message = `No data yet — ${errorTitle ?? 'The server has not answered.'}`
   else if (state === 'fresh' && troubled) message = 'data is current again.'
 
   return (
@@ -89,6 +95,8 @@ export function FreshnessStatus({ what, lastSuccessAt, error, refreshMs }: Fresh
             {message !== null && <span className="sr-only">{what}: </span>}
             {message}
           </span>
+          {/* Outside the live region: the countdown moves every second. */}
+          {shown && <span className="font-normal tabular-nums"> {retryText(nextAttemptAt(error), Math.max(now, nextAttemptOf(error)?.notedAtMs ?? 0), false) ?? 'Retrying.'}</span>}
         </p>
       </div>
     </>

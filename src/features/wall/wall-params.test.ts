@@ -19,7 +19,10 @@ test.each([
 
 test.each([
   ['', { refreshMs: DEFAULT_REFRESH_MS, rotateMs: null, sound: false, debug: false }],
-  ['refresh=200ms&rotate=30s&sound=on&debug=1', { refreshMs: 200, rotateMs: 30_000, sound: true, debug: true }],
+  ['refresh=2s&rotate=30s&sound=on&debug=1', { refreshMs: 2_000, rotateMs: 30_000, sound: true, debug: true }],
+  ['refresh=10s', { refreshMs: 10_000, rotateMs: null, sound: false, debug: false }],
+  ['refresh=1s', { refreshMs: 2_000, rotateMs: null, sound: false, debug: false }],
+  ['refresh=200ms', { refreshMs: 2_000, rotateMs: null, sound: false, debug: false }],
   ['refresh=1ms&rotate=1s', { refreshMs: MIN_REFRESH_MS, rotateMs: MIN_ROTATE_MS, sound: false, debug: false }],
   ['refresh=soon&rotate=never&sound=loud&debug=0', { refreshMs: DEFAULT_REFRESH_MS, rotateMs: null, sound: false, debug: false }],
   ['refresh=1h', { refreshMs: 300_000, rotateMs: null, sound: false, debug: false }],

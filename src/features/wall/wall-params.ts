@@ -7,8 +7,11 @@
  */
 
 export const DEFAULT_REFRESH_MS = 5_000
-/** Faster than this the wall would only measure the browser, not the backend. */
-export const MIN_REFRESH_MS = 100
+/**
+ * A wall polls four endpoints for days, and a room may hold several: faster than
+ * this it would load the backend (or the team's Prometheus) for no one's benefit.
+ */
+export const MIN_REFRESH_MS = 2_000
 export const MAX_REFRESH_MS = 5 * 60_000
 /** A chart set must stay up long enough to be read from across the room. */
 export const MIN_ROTATE_MS = 5_000

@@ -11,7 +11,8 @@ import { healthQueries } from '@/api/health'
 import { incidentQueries } from '@/api/incidents'
 import { metricQueries, type MetricsQuery } from '@/api/metrics'
 import type { MetricId } from '@/domain/catalog'
-import { nextRefreshDelay, unitHash, WALL_TIMEOUT_MS } from './refresh-policy'
+import { refreshDelay } from '@/api/refresh-schedule'
+import { WALL_TIMEOUT_MS } from './refresh-policy'
 
 const HOUR_MS = 3_600_000
 
@@ -59,38 +60,6 @@ export function withTimeout<T, K extends QueryKey, P = never>(
       throw e
     }
   }
-}
-
-/**
- * Errors recorded at the query's last success. TanStack resets its own failure count
- * at every fetch, so the streak is counted here; a WeakMap, so a query that leaves the
- * cache takes its entry with it.
- */
-const errorsAtSuccess = new WeakMap<object, number>()
-
-/** The part of a TanStack Query the schedule reads. */
-export interface ScheduledQuery {
-  readonly state: { readonly error: unknown; readonly errorUpdateCount: number; readonly errorUpdatedAt: number }
-}
-
-function failureStreak(query: ScheduledQuery): number {
-  const { error, errorUpdateCount } = query.state
-  if (error === null) {
-    errorsAtSuccess.set(query, errorUpdateCount)
-    return 0
-  }
-  return errorUpdateCount - (errorsAtSuccess.get(query) ?? 0)
-}
-
-/** When this query fetches next: its own schedule, not TanStack's retries (see refresh-policy.ts). */
-export function refreshDelay(query: ScheduledQuery, refreshMs: number): number {
-  const { error, errorUpdatedAt } = query.state
-  return nextRefreshDelay({
-    refreshMs,
-    failureStreak: failureStreak(query),
-    retryAfterMs: isApiError(error) ? error.details.retryAfterMs : undefined,
-    jitter: unitHash(errorUpdatedAt),
-  })
 }
 
 /**

@@ -76,16 +76,17 @@ export const SHORTCUT_GROUPS: readonly { title: string; shortcuts: readonly Shor
     shortcuts: [
       { keys: ['?'], sequence: false, does: 'Show this list of shortcuts' },
       ...Object.entries(DESTINATIONS).map(([key, d]) => ({ keys: ['g', key], sequence: true, does: `Go to ${d.label}` })),
-      { keys: ['/'], sequence: false, does: 'Focus the page’s search or filter' },
+      // The Overview has no search or filter: there `/` is left to the browser.
+      { keys: ['/'], sequence: false, does: 'Focus the page’s search or filter: Metrics range, Alerts state, Incidents search, Runbooks search' },
       { keys: ['d'], sequence: false, does: 'Declare incident' },
     ],
   },
   {
-    title: 'Incident list',
+    title: 'Incident and alert lists',
     shortcuts: [
-      { keys: ['j'], sequence: false, does: 'Select the next incident' },
-      { keys: ['k'], sequence: false, does: 'Select the previous incident' },
-      { keys: ['Enter'], sequence: false, does: 'Open the selected incident' },
+      { keys: ['j'], sequence: false, does: 'Select the next incident or alert' },
+      { keys: ['k'], sequence: false, does: 'Select the previous incident or alert' },
+      { keys: ['Enter'], sequence: false, does: 'Open the selected incident, or the selected alert’s incident, playbook or chart' },
     ],
   },
   {

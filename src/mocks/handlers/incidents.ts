@@ -18,7 +18,9 @@ import {
   timelineEvent,
   timelineResponse,
   type Incident,
+  type KnownIncident,
 } from '@/api/schemas'
+import { isIncidentStatus } from '@/domain/incident-status'
 import {
   acknowledgeIncident,
   addNote,
@@ -39,9 +41,24 @@ import type { World } from '../world'
 import { idempotent, MAX_IDEMPOTENCY_KEY_LENGTH } from './idempotent'
 import { dateHeader, problem, readBody, reply } from './respond'
 
+/**
+ * The mock sends only what the contract allows. The app's Incident type is wider (it
+ * shows a status it does not know), but a backend never writes one: a test that seeds
+ * one gets a failed request, not a mock that quietly breaks the contract.
+ */
+function assertWritable(incident: Incident): asserts incident is KnownIncident {
+  if (!isIncidentStatus(incident.status)) throw new Error(`The mock holds ${incident.id} in status "${incident.status}", which the contract does not allow.`)
+}
+
+function assertAllWritable(incidents: Incident[]): asserts incidents is KnownIncident[] {
+  for (const incident of incidents) assertWritable(incident)
+}
+
 export function incidentHandlers(world: World) {
-  const incidentReply = (incident: Incident, status = 200) =>
-    reply(world, incidentSchema, incident, { status, headers: { ETag: etag(incident) } })
+  const incidentReply = (incident: Incident, status = 200) => {
+    assertWritable(incident)
+    return reply(world, incidentSchema, incident, { status, headers: { ETag: etag(incident) } })
+  }
 
   const fromResult = (result: DbResult<Incident>) =>
     result.ok
@@ -64,7 +81,9 @@ export function incidentHandlers(world: World) {
       if (clientHolds(request.headers.get('If-None-Match'), tag)) {
         return new HttpResponse(null, { status: 304, headers: { ...dateHeader(world), ETag: tag } })
       }
-      return reply(world, incidentsResponse, { incidents: listIncidents(db) }, { headers: { ETag: tag } })
+      const incidents = listIncidents(db)
+      assertAllWritable(incidents)
+      return reply(world, incidentsResponse, { incidents }, { headers: { ETag: tag } })
     }),
 
     http.post('/api/incidents', async ({ request }) => {

@@ -8,6 +8,7 @@ import { useNotificationsEnabled, useNotificationSound } from '@/stores/notifica
 import { ALERTS_REFRESH_MS } from '../refresh'
 import { newNotices, NOTHING_SEEN, snapshotOf, type Notice } from './notable'
 import { notificationPermission } from './permission'
+import { polling } from '@/api/refresh-schedule'
 
 const INCIDENTS_REFRESH_MS = 10_000
 
@@ -20,8 +21,8 @@ export function useDesktopNotifications(): void {
   const enabled = useNotificationsEnabled()
   const sound = useNotificationSound()
   const navigate = useNavigate()
-  const alerts = useQuery({ ...alertQueries.current(), refetchInterval: ALERTS_REFRESH_MS, select: (data) => data.alerts })
-  const incidents = useQuery({ ...incidentQueries.list(), refetchInterval: INCIDENTS_REFRESH_MS })
+  const alerts = useQuery({ ...alertQueries.current(), ...polling(ALERTS_REFRESH_MS), select: (data) => data.alerts })
+  const incidents = useQuery({ ...incidentQueries.list(), ...polling(INCIDENTS_REFRESH_MS) })
   // What was seen is kept whether or not notifications are on: turning them on never replays the past.
   const seen = useRef(NOTHING_SEEN)
 
