@@ -278,7 +278,9 @@ function httpMessage(status: number, body: unknown): string {
     503: 'The service is unavailable',
     504: 'The gateway timed out',
   }
-  return `${words[status] ?? 'The server answered with an error'} (HTTP ${status})${detail}.`
+  const sentence = `${words[status] ?? 'The server answered with an error'} (HTTP ${status})${detail}`
+  // A server's own message usually ends its sentence already.
+  return /[.!?…]$/.test(sentence) ? sentence : `${sentence}.`
 }
 
 function describe(e: unknown): string {

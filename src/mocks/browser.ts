@@ -11,6 +11,15 @@ import { absorbMockWorkerUpdateFailures } from './worker-update-failure'
 export async function startMockWorker(): Promise<void> {
   const world = createWorld({ storage: browserStorage() })
   const worker = setupWorker(...createHandlers(world))
+  // MSW's worker sends every answer a second time, as a transferred stream, for these life-cycle
+  // events; unread, each keeps a MessagePort and its listeners alive (the wall soak measured
+  // +0.84 MB retained per 300 refresh cycles, about 45 MB a day on a wall).
+  worker.events.on('response:mocked', ({ response }) => {
+    void response.body?.cancel()
+  })
+  worker.events.on('response:bypass', ({ response }) => {
+    void response.body?.cancel()
+  })
   performance.mark('vigil:mock-world')
   const url = `${import.meta.env.BASE_URL}mockServiceWorker.js`
   // For the life of the page: MSW's unhandled update() can reject after start resolves.

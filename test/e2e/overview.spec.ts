@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { COMPONENT_LABELS, COMPONENTS, SERVICE_LABELS, SERVICES } from '@/domain/catalog'
-import { newPage, screenshot } from './browser'
+import { newPage, screenshot, takeProblems } from './browser'
 
 const COMPONENT_NAMES = COMPONENTS.map((component) => COMPONENT_LABELS[component])
 const LATENCY_FIGURES = SERVICES.map((service) => `${SERVICE_LABELS[service]} latency`)
@@ -166,6 +166,22 @@ test('the navigation has the six links and each route renders its heading', asyn
     await page.waitForURL((url) => url.pathname === route.path)
     await page.getByRole('heading', { level: 1, name: route.heading }).waitFor()
   }
+})
+
+test('at 1280 px, the narrowest width with the full header, every control fits without sideways scrolling, polling or live', async () => {
+  const page = await newPage({ viewport: { width: 1280, height: 800 } })
+  await openOverview(page)
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  expect(await overflow()).toBe(0)
+  // The longest status the header says: no live updates (here the event stream fails with the rest from the start).
+  await page.evaluate(() =>
+    fetch('/api/simulator', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ faults: { rate: 1, status: 503 } }) }),
+  )
+  await page.reload()
+  await page.getByRole('status').filter({ hasText: 'Live updates off — polling' }).waitFor()
+  expect(await overflow()).toBe(0)
+  for (const name of ['Scenario', 'Theme']) expect(await page.getByRole('combobox', { name }).first().isVisible()).toBe(true)
+  takeProblems(page)
 })
 
 test('an unknown route shows "Page not found"', async () => {

@@ -44,7 +44,7 @@ export function DeskHeader({ mock, simulated }: { mock: boolean; simulated: bool
   }, [menuOpen])
   return (
     <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/95 backdrop-blur-sm dark:border-zinc-800 dark:bg-zinc-950/95">
-      <div className="relative mx-auto flex h-12 max-w-[1920px] items-center gap-3 px-4 xl:gap-6">
+      <div className="relative mx-auto flex h-12 max-w-[1920px] items-center gap-3 px-4 xl:gap-4 2xl:gap-6">
         <Link to="/" className={`flex items-center gap-2 rounded-sm text-base font-bold tracking-tight ${focusRing}`}>
           <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" className="text-sky-700 dark:text-sky-400">
             <path d="M1 9h4l2-5 4 10 2-5h4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" strokeLinecap="round" />
@@ -55,8 +55,8 @@ export function DeskHeader({ mock, simulated }: { mock: boolean; simulated: bool
         <nav aria-label="Main" className="hidden xl:block">
           <NavItems layout="row" />
         </nav>
-        <div className="ml-auto hidden items-center gap-4 xl:flex">
-          <HeaderControls mock={mock} />
+        <div className="ml-auto hidden items-center gap-3 xl:flex 2xl:gap-4">
+          <HeaderControls mock={mock} crowded />
         </div>
         <Button
           ref={menuButton}
@@ -94,14 +94,16 @@ export function DeskHeader({ mock, simulated }: { mock: boolean; simulated: bool
   )
 }
 
-function HeaderControls({ mock }: { mock: boolean }) {
+/** `crowded`: the header row, where labels the controls' values already explain show only from 2xl. */
+function HeaderControls({ mock, crowded = false }: { mock: boolean; crowded?: boolean }) {
+  const hideLabel = crowded ? 'below-2xl' : false
   return (
     <>
       <LiveUpdatesStatus />
-      {mock && <ScenarioControl />}
+      {mock && <ScenarioControl hideLabel={hideLabel} />}
       <NotificationControl />
       <ShortcutsButton />
-      <ThemeControl />
+      <ThemeControl hideLabel={hideLabel} />
     </>
   )
 }

@@ -1,13 +1,14 @@
-import { Select } from '@/components/ui/select'
+import { Select, type SelectProps } from '@/components/ui/select'
 import { isThemePreference, THEME_LABELS, THEME_PREFERENCES, useThemeActions, useThemePreference } from '@/stores/theme'
 
 /** Light, dark, or follow the system; remembered in this browser. */
-export function ThemeControl() {
+export function ThemeControl({ hideLabel = false }: { hideLabel?: SelectProps['hideLabel'] }) {
   const preference = useThemePreference()
   const { themeChosen } = useThemeActions()
   return (
     <Select
       label="Theme"
+      hideLabel={hideLabel}
       inline
       value={preference}
       onChange={(e) => {

@@ -3,8 +3,11 @@ import { focusRing } from './focus'
 
 export interface SelectProps extends Omit<ComponentProps<'select'>, 'id'> {
   label: ReactNode
-  /** Keep the label for assistive tech but not on screen (when the context already says it). */
-  hideLabel?: boolean
+  /**
+   * Keep the label for assistive tech but not on screen (when the context already says
+   * it); 'below-2xl' shows it only on screens 1536 px wide or more (a crowded header).
+   */
+  hideLabel?: boolean | 'below-2xl'
   /** Lay the label beside the control instead of above it. */
   inline?: boolean
 }
@@ -14,7 +17,7 @@ export function Select({ label, hideLabel = false, inline = false, className = '
   const id = useId()
   return (
     <div className={inline ? 'flex items-center gap-2' : 'flex flex-col gap-1'}>
-      <label htmlFor={id} className={hideLabel ? 'sr-only' : 'text-xs font-medium text-zinc-600 dark:text-zinc-400'}>
+      <label htmlFor={id} className={hideLabel === true ? 'sr-only' : `${hideLabel === 'below-2xl' ? 'sr-only 2xl:not-sr-only ' : ''}text-xs font-medium text-zinc-600 dark:text-zinc-400`}>
         {label}
       </label>
       <select

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useSearchParams } from 'react-router'
 import { simulatorQueries } from '@/api/simulator'
 import { isScenarioName, SCENARIO_LABELS, SCENARIOS } from '@/domain/catalog'
-import { Select } from '@/components/ui/select'
+import { Select, type SelectProps } from '@/components/ui/select'
 import { describeError } from '@/components/ui/describe-error'
 import { useControlSimulator } from './use-control-simulator'
 
@@ -11,7 +11,7 @@ import { useControlSimulator } from './use-control-simulator'
  * Mock mode only: switches the simulator's scenario. The choice goes into the URL
  * (`?scenario=`), so the link reproduces the view, and to the backend by POST.
  */
-export function ScenarioControl() {
+export function ScenarioControl({ hideLabel = false }: { hideLabel?: SelectProps['hideLabel'] }) {
   const state = useQuery(simulatorQueries.state())
   const control = useControlSimulator()
   const [, setSearchParams] = useSearchParams()
@@ -23,6 +23,7 @@ export function ScenarioControl() {
     <div className="flex items-center gap-2">
       <Select
         label="Scenario"
+        hideLabel={hideLabel}
         inline
         value={value ?? ''}
         disabled={state.data === undefined || control.isPending}
