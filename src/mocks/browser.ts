@@ -30,7 +30,8 @@ export async function startMockWorker(): Promise<void> {
     serviceWorker: { url },
   })
   performance.mark('vigil:worker-started')
-  await controlledBy(registration, 3000)
+  // Bounded so a broken worker cannot hold the app forever; generous, as a loaded machine can take seconds to activate it.
+  await controlledBy(registration, 10_000)
   performance.mark('vigil:worker-controlling')
 }
 
