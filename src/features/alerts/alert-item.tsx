@@ -19,6 +19,7 @@ import {
 import { HandledBy } from './handled-by'
 import { LinkToIncident } from './link-to-incident'
 import { SeverityIcon } from './severity-icon'
+import { appPath } from '@/lib/safe-url'
 
 /** Spans stated in words under the strip; older ones are counted, not listed. */
 const SPANS_IN_WORDS = 4
@@ -77,7 +78,7 @@ export function AlertLinks({ alert, chartHref, onDeclare, handledBy }: AlertLink
         </TextLink>
       )}
       {alert.playbook !== null && (
-        <TextLink to={`/runbooks/${encodeURIComponent(alert.playbook)}`}>Playbook: {playbookTitle(alert.playbook)}</TextLink>
+        <TextLink to={appPath('runbooks', alert.playbook)}>Playbook: {playbookTitle(alert.playbook)}</TextLink>
       )}
       {handledBy !== undefined && <HandledBy incident={handledBy} />}
       {onDeclare !== undefined && handledBy === undefined && alert.state === 'firing' && (

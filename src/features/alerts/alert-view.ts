@@ -9,6 +9,7 @@ import type { Alert, AlertSpan, AlertState } from '@/api/schemas'
 import { isKnownAlertState } from '@/domain/alert-state'
 import { ALERT_RULES } from '@/domain/alert-rules'
 import { builtInPlaybook } from '@/domain/runbook'
+import { appPath } from '@/lib/safe-url'
 
 export const STATE_FILTERS = ['all', 'firing', 'pending', 'inactive', 'nodata'] as const
 export type StateFilter = (typeof STATE_FILTERS)[number]
@@ -99,8 +100,8 @@ export function playbookTitle(slug: string): string {
  * (people are already at work there), else its playbook, else its chart.
  */
 export function alertDestination(alert: Pick<Alert, 'playbook'>, handledBy: { readonly id: string } | undefined, chartHref: string): string {
-  if (handledBy !== undefined) return `/incidents/${encodeURIComponent(handledBy.id)}`
-  if (alert.playbook !== null) return `/runbooks/${encodeURIComponent(alert.playbook)}`
+  if (handledBy !== undefined) return appPath('incidents', handledBy.id)
+  if (alert.playbook !== null) return appPath('runbooks', alert.playbook)
   return chartHref
 }
 

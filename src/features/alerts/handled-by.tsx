@@ -1,13 +1,14 @@
 import type { Incident } from '@/api/schemas'
 import { unhandledText, type FiringCoverage } from '@/domain/alert-coverage'
 import { TextLink } from '@/components/ui/text-link'
+import { appPath } from '@/lib/safe-url'
 
 /** "Handled in INC-10001": where the people already on this alert are working. */
 export function HandledBy({ incident }: { incident: Incident }) {
   return (
     <span className="inline-flex items-center gap-1 text-sm">
       <span className="text-zinc-700 dark:text-zinc-300">Handled in</span>{' '}
-      <TextLink to={`/incidents/${encodeURIComponent(incident.id)}`} title={incident.title}>
+      <TextLink to={appPath('incidents', incident.id)} title={incident.title}>
         {incident.id}
       </TextLink>
     </span>

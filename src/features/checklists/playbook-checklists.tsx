@@ -12,6 +12,7 @@ import { TextLink } from '@/components/ui/text-link'
 import { useEditIncident, useSetChecklistStep } from '@/lib/incident-mutations/use-incident-mutation'
 import { usePlaybooks } from '@/lib/use-playbooks'
 import { attachable, incidentPlaybooks, linkedAlerts, type IncidentPlaybook } from './incident-playbooks'
+import { appPath } from '@/lib/safe-url'
 
 /**
  * The playbooks for this incident: suggested by the alerts that fired, plus any attached
@@ -105,7 +106,7 @@ function IncidentPlaybookCard({
       <header className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h3 className="text-sm font-semibold">
-            {playbook === null ? title : <TextLink to={`/runbooks/${encodeURIComponent(playbook.slug)}`}>{title}</TextLink>}
+            {playbook === null ? title : <TextLink to={appPath('runbooks', playbook.slug)}>{title}</TextLink>}
           </h3>
           <p className="text-xs text-zinc-600 dark:text-zinc-400">{why}</p>
         </div>

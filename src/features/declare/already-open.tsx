@@ -5,6 +5,7 @@ import { incidentQueries } from '@/api/incidents'
 import { openIncidentsFor } from '@/domain/alert-coverage'
 import { isIncidentStatus, STATUS_LABELS, statusLabel } from '@/domain/incident-status'
 import { focusRing } from '@/components/ui/focus'
+import { appPath } from '@/lib/safe-url'
 
 /** More would push the form below the fold; the rest are on the incident list. */
 const SHOWN = 3
@@ -30,7 +31,7 @@ export function AlreadyOpen({ services, alertIds, onOpen }: { services: readonly
         {related.slice(0, SHOWN).map((incident) => (
           <li key={incident.id}>
             <Link
-              to={`/incidents/${encodeURIComponent(incident.id)}`}
+              to={appPath('incidents', incident.id)}
               onClick={onOpen}
               className={`rounded-sm font-medium underline underline-offset-2 ${focusRing}`}
             >

@@ -27,6 +27,7 @@ import { ModalDialog } from '@/components/ui/modal-dialog'
 import { SeverityGuide } from './severity-guide'
 import { useDeclareIncident } from './use-declare-incident'
 import { AlreadyOpen } from './already-open'
+import { appPath } from '@/lib/safe-url'
 
 const fieldClass = `w-full rounded-md border bg-white px-2 text-sm text-zinc-900 aria-invalid:border-red-600 dark:bg-zinc-950 dark:text-zinc-100 border-zinc-300 dark:border-zinc-600 ${focusRing}`
 
@@ -132,7 +133,7 @@ export function DeclareIncidentDialog({ initial, onClose }: { initial?: DeclareI
       {
         onSuccess: (incident) => {
           close()
-          void navigate(`/incidents/${encodeURIComponent(incident.id)}`)
+          void navigate(appPath('incidents', incident.id))
         },
         onSettled: () => {
           sending.current = false

@@ -10,6 +10,7 @@ import type { Incident } from '@/api/schemas'
 import { TextLink } from '@/components/ui/text-link'
 import { useAlertCoverage } from '@/lib/use-alert-coverage'
 import { polling } from '@/api/refresh-schedule'
+import { appPath } from '@/lib/safe-url'
 
 const NOBODY: ReadonlyMap<string, Incident> = new Map()
 
@@ -97,7 +98,7 @@ function HealthItem({ component, handledBy }: { component: ShownComponentHealth;
       {handledBy !== undefined && (
         <p className="text-xs font-medium">
           Handled in{' '}
-          <TextLink to={`/incidents/${encodeURIComponent(handledBy.id)}`} title={handledBy.title}>
+          <TextLink to={appPath('incidents', handledBy.id)} title={handledBy.title}>
             {handledBy.id}
           </TextLink>
         </p>

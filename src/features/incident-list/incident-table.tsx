@@ -11,6 +11,7 @@ import { useListSelection } from '@/lib/shortcuts/use-list-selection'
 import type { SortKey } from './incident-filters'
 import { ResponseClockCell } from './response-clock-cell'
 import { SeverityBadge } from './severity-badge'
+import { appPath } from '@/lib/safe-url'
 
 export const ROW_HEIGHT = 44
 const HEADER_HEIGHT = 36
@@ -92,7 +93,7 @@ export function IncidentTable({
   const navigate = useNavigate()
   const selectedIndex = useListSelection(
     incidents,
-    (incident) => void navigate(`/incidents/${encodeURIComponent(incident.id)}`),
+    (incident) => void navigate(appPath('incidents', incident.id)),
     // Virtualised: the row may not be in the DOM until the list scrolls to it. No smooth
     // scrolling, so nothing to turn off for prefers-reduced-motion.
     (index) => {
@@ -186,7 +187,7 @@ const IncidentRow = memo(function IncidentRow({
     >
       <div role="cell">
         <Link
-          to={`/incidents/${encodeURIComponent(incident.id)}`}
+          to={appPath('incidents', incident.id)}
           className={`rounded-sm font-mono text-sm font-semibold text-sky-700 underline underline-offset-2 hover:text-sky-900 dark:text-sky-400 ${focusRing}`}
         >
           {incident.id}

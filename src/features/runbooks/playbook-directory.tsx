@@ -9,6 +9,7 @@ import { SEARCH_TARGET } from '@/lib/shortcuts/use-shortcuts'
 import { usePlaybooks } from '@/lib/use-playbooks'
 import { searchPlaybooks } from './runbook-search'
 import { controlClass } from '@/components/ui/control-class'
+import { appPath } from '@/lib/safe-url'
 
 /** The search lives in the URL (`?q=`), so a link to the page reproduces it. */
 function useRunbookQuery() {
@@ -97,7 +98,7 @@ function PlaybookCard({ playbook }: { playbook: Playbook }) {
   return (
     <li className="rounded-md border border-zinc-200 p-3 dark:border-zinc-700">
       <h3 className="text-sm font-semibold">
-        <TextLink to={`/runbooks/${encodeURIComponent(playbook.slug)}`}>{playbook.title}</TextLink>
+        <TextLink to={appPath('runbooks', playbook.slug)}>{playbook.title}</TextLink>
       </h3>
       {playbook.symptoms.length > 0 && (
         <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">

@@ -4,6 +4,7 @@
  */
 import type { Alert, Incident } from '@/api/schemas'
 import { isOpen } from '@/domain/incident-status'
+import { appPath } from '@/lib/safe-url'
 
 /** What was seen last; null for a list not seen yet. */
 export interface NotableSnapshot {
@@ -56,7 +57,7 @@ export function newNotices(before: NotableSnapshot, alerts: readonly Alert[] | u
         key: `incident:${incident.id}`,
         title: `P1 declared: ${incident.id} ${incident.title}`,
         body: incident.impact,
-        href: `/incidents/${encodeURIComponent(incident.id)}`,
+        href: appPath('incidents', incident.id),
       })
     }
   }

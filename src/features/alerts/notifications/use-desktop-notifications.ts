@@ -9,6 +9,7 @@ import { ALERTS_REFRESH_MS } from '../refresh'
 import { newNotices, NOTHING_SEEN, snapshotOf, type Notice } from './notable'
 import { notificationPermission } from './permission'
 import { polling } from '@/api/refresh-schedule'
+import { safeUrl } from '@/lib/safe-url'
 
 const INCIDENTS_REFRESH_MS = 10_000
 
@@ -30,7 +31,13 @@ export function useDesktopNotifications(): void {
     const notices = newNotices(seen.current, alerts.data, incidents.data)
     seen.current = snapshotOf(seen.current, alerts.data, incidents.data)
     if (!enabled || notices.length === 0 || notificationPermission() !== 'granted') return
-    for (const notice of notices) show(notice, (href) => void navigate(href))
+    for (const notice of notices) {
+      show(notice, (href) => {
+        // In-app only: a notification never takes the responder to another site.
+        const path = safeUrl(href, window.location.origin)
+        if (path?.startsWith('/')) void navigate(path)
+      })
+    }
     if (sound) {
       const audio = createAudioContext()
       if (audio !== null) playChime(audio)
