@@ -9,6 +9,9 @@ test.each([
   [['runbooks', 'a?b#c'], '/runbooks/a%3Fb%23c'],
   [['incidents', 'javascript:alert(1)'], '/incidents/javascript%3Aalert(1)'],
   [['incidents', '//evil.example'], '/incidents/%2F%2Fevil.example'],
+  [['runbooks', '.'], '/runbooks/%252E'],
+  [['runbooks', '..'], '/runbooks/%252E%252E'],
+  [['runbooks', '...'], '/runbooks/...'],
 ] as const)('appPath(%j) is %s', (segments, expected) => {
   expect(appPath(...segments)).toBe(expected)
   expect(safeUrl(appPath(...segments), ORIGIN)).toBe(expected)

@@ -8,7 +8,16 @@
 
 /** "/incidents/INC-7": an in-app path whose every segment is encoded. */
 export function appPath(...segments: readonly string[]): string {
-  return `/${segments.map((s) => encodeURIComponent(s)).join('/')}`
+  return `/${segments.map(encodeSegment).join('/')}`
+}
+
+/**
+ * encodeURIComponent leaves dots alone, and URLs resolve a "." or ".." segment (spelled
+ * "%2E" too): such a segment is encoded twice, so it stays a segment (one that names nothing).
+ */
+function encodeSegment(segment: string): string {
+  const encoded = encodeURIComponent(segment)
+  return encoded === '.' || encoded === '..' ? encoded.replaceAll('.', '%252E') : encoded
 }
 
 /**
