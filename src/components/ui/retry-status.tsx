@@ -1,4 +1,4 @@
-import { nextAttemptOf } from '@/api/next-attempt'
+import { nextAttemptOf, type NextAttempt } from '@/api/next-attempt'
 import { useNow } from '@/lib/use-now'
 import { Button } from './button'
 
@@ -10,11 +10,22 @@ export interface RetryStatusProps {
   onRetry?: (() => void) | undefined
 }
 
-/** "Retrying in N s", then "Retrying…", counted from whenever the schedule will try again. */
-export function retryText(nextAttemptMs: number | undefined, nowMs: number, fetching: boolean): string | null {
-  if (nextAttemptMs !== undefined && nextAttemptMs > nowMs) return `Retrying in ${Math.ceil((nextAttemptMs - nowMs) / 1000)} s.`
+/**
+ * "Retrying in N s", then "Retrying…", counted from whenever the schedule will try again.
+ * `tickMs` is a shared tick's time, up to a second old; the attempt was planned no earlier than now.
+ */
+export function retryText(planned: NextAttempt | undefined, tickMs: number, fetching: boolean): string | null {
+  const seconds = secondsToNextAttempt(planned, tickMs)
+  if (seconds !== null) return `Retrying in ${seconds} s.`
   if (fetching) return 'Retrying…'
   return null
+}
+
+/** Whole seconds until the planned attempt, or null when none is still ahead. */
+function secondsToNextAttempt(planned: NextAttempt | undefined, tickMs: number): number | null {
+  if (planned === undefined) return null
+  const now = Math.max(tickMs, planned.notedAtMs)
+  return planned.atMs > now ? Math.ceil((planned.atMs - now) / 1000) : null
 }
 
 /**
@@ -24,11 +35,9 @@ export function retryText(nextAttemptMs: number | undefined, nowMs: number, fetc
  */
 export function RetryStatus({ error, fetching, onRetry }: RetryStatusProps) {
   const planned = nextAttemptOf(error)
-  const nextAttempt = planned?.atMs
-  // The shared tick can be up to a second old; the attempt was planned no earlier than now.
-  const now = Math.max(useNow(1000), planned?.notedAtMs ?? 0)
-  const text = retryText(nextAttempt, now, fetching)
-  const waiting = nextAttempt !== undefined && nextAttempt > now
+  const now = useNow(1000)
+  const text = retryText(planned, now, fetching)
+  const waiting = secondsToNextAttempt(planned, now) !== null
   return (
     <span className="inline-flex flex-wrap items-center gap-2" aria-live="off">
       {text !== null && <span className="tabular-nums">{text}</span>}

@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react'
 import { serverNow } from '@/api/server-time'
-import { nextAttemptAt, nextAttemptOf } from '@/api/next-attempt'
+import { nextAttemptOf } from '@/api/next-attempt'
 import { describeError } from '@/components/ui/describe-error'
 import { retryText } from '@/components/ui/retry-status'
 import { useLastFailure } from '@/lib/use-last-failure'
@@ -96,7 +96,7 @@ export function FreshnessStatus({ what, lastSuccessAt, error: latestError, refre
             {message}
           </span>
           {/* Outside the live region: the countdown moves every second. */}
-          {shown && <span className="font-normal tabular-nums"> {retryText(nextAttemptAt(error), Math.max(now, nextAttemptOf(error)?.notedAtMs ?? 0), false) ?? 'Retrying.'}</span>}
+          {shown && <span className="font-normal tabular-nums"> {retryText(nextAttemptOf(error), now, false) ?? 'Retrying.'}</span>}
         </p>
       </div>
     </>
