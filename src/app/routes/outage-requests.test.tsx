@@ -96,7 +96,12 @@ test('from the first failed attempt every panel says what failed and counts down
     await flush(250)
     for (const name of PANELS) expect(within(panel(name)).getAllByText(/could not be loaded/), `${name} at +${t} ms`).toHaveLength(1)
   }
-  expect(panelRequests(sent).get('/api/health')?.length).toBe(3)
+  // The third attempt lands 25–30 s after the first, by the jitter the clock's start
+  // gives, so the log is compared with the schedule, not with a count.
+  const health = panelRequests(sent).get('/api/health') ?? []
+  const first = health[0] ?? 0
+  expect(health).toEqual(expectedAttempts(first, Date.now() - first))
+  expect(health.length).toBeGreaterThanOrEqual(2)
 })
 
 test('in an outage after a good start, each endpoint is asked on the polite schedule and no more, and the last data stays, marked stale', async () => {
