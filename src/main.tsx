@@ -19,6 +19,10 @@ async function start(): Promise<void> {
   applyStoredTheme()
   const root = document.getElementById('root')
   if (root === null) throw new Error('index.html has no #root element')
+  // Created first: the router starts downloading the first page's code at once, in
+  // parallel with config.json and the mock chunk, instead of after them. It renders
+  // (and so asks for data) only once the backend is ready.
+  const router = createAppRouter()
   const loaded = await loadRuntimeConfig()
   performance.mark('vigil:config')
   if (!loaded.ok) {
@@ -51,7 +55,7 @@ async function start(): Promise<void> {
   createRoot(root).render(
     <StrictMode>
       <AppProviders queryClient={createQueryClient()} runtime={runtime}>
-        <RouterProvider router={createAppRouter()} />
+        <RouterProvider router={router} />
       </AppProviders>
     </StrictMode>,
   )
