@@ -3,6 +3,7 @@ import type { ShownComponentHealth } from '@/api/health'
 import type { HealthState } from '@/api/schemas'
 import { HEALTH_SHAPES, ShapeIcon } from './wall-icons'
 import type { Incident } from '@/api/schemas'
+import { COMPONENT_LABELS, COMPONENTS } from '@/domain/catalog'
 
 const TILE_STYLES: Record<HealthState, string> = {
   up: 'border-zinc-600 bg-zinc-900',
@@ -60,3 +61,25 @@ export const HealthTiles = memo(function HealthTiles({
     </ul>
   )
 })
+
+/**
+ * The catalog's components as dim, stateless tiles while the first answer is on its way:
+ * the same three lines, so the panels below do not jump when the tiles land (they moved
+ * ~108 px, a layout shift of 0.055, before this). Hidden from screen readers, which hear
+ * the panel's own loading status instead.
+ */
+export function HealthTilesPlaceholder() {
+  return (
+    <ul aria-hidden="true" className="grid auto-cols-fr grid-flow-col gap-3 opacity-40">
+      {COMPONENTS.map((id) => (
+        <li key={id} className="flex min-w-0 flex-col rounded-lg border-2 border-dashed border-zinc-700 px-3 py-1.5">
+          <span className="text-2xl font-bold leading-tight text-zinc-400 [overflow-wrap:anywhere]">{COMPONENT_LABELS[id]}</span>
+          <span className="inline-flex items-center gap-1.5 text-xl font-bold leading-snug text-zinc-500">
+            <ShapeIcon shape={HEALTH_SHAPES.unknown} className="invisible" />…
+          </span>
+          <p className="h-[2lh] text-base leading-snug" />
+        </li>
+      ))}
+    </ul>
+  )
+}

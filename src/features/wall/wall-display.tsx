@@ -6,7 +6,7 @@ import { setAsideOf } from '@/api/incidents'
 import { useCoverageOf } from '@/lib/use-alert-coverage'
 import { SetAsideNotice } from '@/components/ui/set-aside-notice'
 import { AlertList, AlertSummary } from './alert-list'
-import { HealthTiles } from './health-tiles'
+import { HealthTiles, HealthTilesPlaceholder } from './health-tiles'
 import { IncidentList } from './incident-list'
 import { P1Takeover } from './p1-takeover'
 import { useQueryCacheProbe } from './use-query-cache-probe'
@@ -70,7 +70,7 @@ export function WallDisplay() {
       <WallHeader lastRefreshAt={lastRefreshAt} />
       <P1Takeover incidents={incidents.data} sound={settings.sound} />
       <WallPanel title="Service health" freshness={freshnessOf(health, refreshMs)} className="shrink-0">
-        {components !== undefined && <HealthTiles components={components} handled={handledTiles} />}
+        {components === undefined ? <HealthTilesPlaceholder /> : <HealthTiles components={components} handled={handledTiles} />}
         {health.data !== undefined && <SetAsideNotice setAside={health.data.setAside} noun={['component', 'components']} className={WALL_NOTICE} />}
       </WallPanel>
       <div className="grid min-h-0 flex-1 grid-cols-[5fr_7fr] grid-rows-[minmax(0,1fr)] gap-4">

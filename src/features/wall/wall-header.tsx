@@ -29,10 +29,11 @@ export function WallHeader({ lastRefreshAt }: { lastRefreshAt: number }) {
 function LastRefresh({ at }: { at: number }) {
   // Re-rendered when the skew estimate moves, not on a tick: the time itself does not change.
   useServerSkew()
-  if (at <= 0) return <span className="font-bold text-zinc-50">not yet</span>
+  // Both forms hold the width of a time of day, so the clocks beside them do not move when data arrives.
+  if (at <= 0) return <span className="inline-block min-w-[8ch] font-bold text-zinc-50">not yet</span>
   const onServer = serverNow(at)
   return (
-    <time dateTime={new Date(onServer).toISOString()} className="font-bold tabular-nums text-zinc-50">
+    <time dateTime={new Date(onServer).toISOString()} className="inline-block min-w-[8ch] font-bold tabular-nums text-zinc-50">
       {formatTimeOfDay(onServer)}
     </time>
   )

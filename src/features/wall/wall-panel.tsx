@@ -43,10 +43,25 @@ export function WallPanel({
           {title}
         </h2>
         {summary}
+        <LoadingNote what={title} lastSuccessAt={freshness.lastSuccessAt} error={freshness.error} />
       </header>
       <FreshnessStatus what={title} {...freshness} />
       <div className="flex min-h-0 flex-1 flex-col">{children}</div>
     </section>
+  )
+}
+
+/**
+ * "Loading …" beside the heading until the first answer or failure: on a line of its
+ * own it would vanish when data lands and pull everything below up with it.
+ */
+function LoadingNote({ what, lastSuccessAt, error: latestError }: { what: string; lastSuccessAt: number; error: Error | null }) {
+  const error = useLastFailure(latestError, lastSuccessAt)
+  if (lastSuccessAt > 0 || error !== null) return null
+  return (
+    <p aria-busy="true" className="shrink-0 text-lg text-zinc-300">
+      Loading {what.toLowerCase()}…
+    </p>
   )
 }
 
@@ -83,11 +98,6 @@ export function FreshnessStatus({ what, lastSuccessAt, error: latestError, refre
 
   return (
     <>
-      {state === 'loading' && (
-        <p aria-busy="true" className="text-lg text-zinc-300">
-          Loading {what.toLowerCase()}…
-        </p>
-      )}
       <div className={shown ? BANNER : 'sr-only'}>
         {shown && <ShapeIcon shape="warning" className="mt-[0.15em]" />}
         <p className="min-w-0 font-bold">
