@@ -12,7 +12,7 @@ import { incident, patchIncidentRequest, noteRequest, timelineEvent } from '@/ap
 import { declare, getIncident, patch, timeline } from './incident-steps'
 import { call, type Answer, type ContractTarget } from './target'
 
-const OWN: readonly string[] = [
+export const OWN: readonly string[] = [
   '<script>window.__hostile = 1</script>',
   '<img src=x onerror="window.__hostile = 1">',
   "Robert'); DROP TABLE incidents;--",
