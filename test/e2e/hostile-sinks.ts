@@ -239,7 +239,9 @@ export async function errorMessages(page: Page, strings: readonly string[], pref
         go(`/incidents/${stem}${i}`)
         const shown = await until(() => {
           const alert = [...document.querySelectorAll('p[role="alert"]')].find((p) => p.textContent.includes(`Incident ${stem}${i} could not be loaded`))
-          return alert?.nextElementSibling?.textContent === `The server failed (HTTP 500): ${s}.`
+          // The client ends the sentence with a period unless the server's message already ends one.
+          const sentence = `The server failed (HTTP 500): ${s}`
+          return alert?.nextElementSibling?.textContent === (/[.!?…]$/.test(sentence) ? sentence : `${sentence}.`)
         }, renderMs)
         results.push({ ok: shown === true, text: s })
       }
