@@ -57,7 +57,7 @@ export function WallPanel({
  */
 function LoadingNote({ what, lastSuccessAt, error: latestError }: { what: string; lastSuccessAt: number; error: Error | null }) {
   const error = useLastFailure(latestError, lastSuccessAt)
-  if (lastSuccessAt > 0 || error !== null) return null
+  if (!isLoading(lastSuccessAt, error)) return null
   return (
     <p aria-busy="true" className="shrink-0 text-lg text-zinc-300">
       Loading {what.toLowerCase()}…
@@ -113,8 +113,14 @@ export function FreshnessStatus({ what, lastSuccessAt, error: latestError, refre
   )
 }
 
+/** No answer yet and no failure yet: the one rule for the heading's note and the status below it. */
+function isLoading(lastSuccessAt: number, error: Error | null): boolean {
+  return lastSuccessAt <= 0 && error === null
+}
+
 function freshnessState(lastSuccessAt: number, now: number, refreshMs: number, error: Error | null): FreshnessState {
-  if (lastSuccessAt <= 0) return error === null ? 'loading' : 'no-data'
+  if (isLoading(lastSuccessAt, error)) return 'loading'
+  if (lastSuccessAt <= 0) return 'no-data'
   return isStale(lastSuccessAt, now, refreshMs, error !== null) ? 'stale' : 'fresh'
 }
 
